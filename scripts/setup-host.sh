@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Installs what this project needs on a fresh Debian 12 machine: the proof toolchain, the
+# generator's Python modules, QEMU's build dependencies, the firmware the guest boots with and
+# the real IPMI peers. Idempotent: a second run installs nothing new.
+#
+# Two suites beyond bookworm are needed: trixie's deb-src (QEMU 10.0's source package) and
+# bookworm-backports (meson >= 1.5 for QEMU 10, qboot in qemu-system-data). Their mirror is the
+# one this machine already uses, read from its own apt sources.
+set -euo pipefail
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "setup-host.sh: must run as root (it calls apt-get)" >&2
+    exit 1
+fi
+
+mirror_uri() {
+    local uri
+    uri=$(grep -hsE '^(URIs:|deb )' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list \
+                /etc/apt/sources.list.d/*.list 2>/dev/null |
+          grep -E '/debian/?( |$)' | grep -v security | head -n 1 |
+          sed -E 's/^URIs:[[:space:]]*//; s/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?//; s/[[:space:]].*$//')
+    if [ -z "$uri" ]; then
+        echo "setup-host.sh: cannot find a Debian mirror in this machine's apt sources" >&2
+        exit 1
+    fi
+    echo "${uri%/}"
+}
+
+extra=/etc/apt/sources.list.d/ipmi-proven-extra.sources
+if [ ! -f "$extra" ]; then
+    uri=$(mirror_uri)
+    cat > "$extra" <<SRC
+Types: deb-src
+URIs: $uri
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: $uri
+Suites: bookworm-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    stamp_update=1
+fi
+
+# apt-get update once per boot of this script's sources, or when lists are missing.
+if [ -n "${stamp_update:-}" ] || [ ! -s /var/lib/apt/lists/lock ] ||
+   ! ls /var/lib/apt/lists/*bookworm-backports*Packages* >/dev/null 2>&1; then
+    apt-get update -qq
+fi
+
+packages=(
+    # generator and host tests
+    python3 python3-jinja2 python3-yaml python3-jsonschema libglib2.0-dev pkg-config gcc
+    ninja-build
+    # proofs
+    frama-c-base why3 z3 cvc4
+    # QEMU's build
+    python3-tomli python3-venv libpixman-1-dev libslirp-dev libfdt-dev flex bison dpkg-dev
+    # firmware and guest
+    seabios ipxe-qemu busybox-static cpio kmod
+    # real IPMI peers
+    ipmitool openipmi
+)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# meson >= 1.5 and qboot come from bookworm-backports.
+meson_ok() {
+    command -v meson >/dev/null 2>&1 &&
+        dpkg --compare-versions "$(meson --version)" ge 1.5
+}
+if ! meson_ok; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        -t bookworm-backports meson
+fi
+if [ ! -f /usr/share/qemu/qboot.rom ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        -t bookworm-backports qemu-system-data
+fi
+
+# Why3 must know the provers WP is told to use.
+if ! why3 config list-provers 2>/dev/null | grep -qi z3; then
+    why3 config detect >/dev/null
+fi
