@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Application commands (NetFn APP): length checks, decoding and encoding.
+ *
+ * Generated from spec/commands-app.yaml by generator/ipmigen (template commands).
+ * Do not edit: change the spec and rebuild.
+ */
+#include "cmd_app.h"
+
+/*@
+  requires \valid(out);
+  assigns *out;
+  ensures *out == cc && \result == 1;
+*/
+static size_t cmd_app_error(uint8_t *out, uint8_t cc)
+{
+    *out = cc;
+    return 1;
+}
+
+/* Get device id: 0 request bytes, 11 response bytes. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t len,
+                                   uint8_t *out, size_t cap)
+{
+    struct app_get_device_id_rsp rsp;
+    uint8_t cc;
+
+    if (len < 0) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 12) {
+        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = bmc_app_get_device_id(b, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return cmd_app_error(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.device_id;
+    out[2] = rsp.device_revision;
+    out[3] = rsp.firmware_revision_1;
+    out[4] = rsp.firmware_revision_2;
+    out[5] = rsp.ipmi_version;
+    out[6] = rsp.additional_device_support;
+    out[7] = (uint8_t)(rsp.manufacturer_id & 0xff);
+    out[8] = (uint8_t)((rsp.manufacturer_id >> 8) & 0xff);
+    out[9] = (uint8_t)((rsp.manufacturer_id >> 16) & 0xff);
+    out[10] = (uint8_t)(rsp.product_id & 0xff);
+    out[11] = (uint8_t)((rsp.product_id >> 8) & 0xff);
+    return 12;
+}
+
+/* Cold reset: 0 request bytes, 0 response bytes. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_cold_reset(struct bmc *b, const uint8_t *data, size_t len,
+                                uint8_t *out, size_t cap)
+{
+    uint8_t cc;
+
+    if (len < 0) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    cc = bmc_app_cold_reset(b);
+    return cmd_app_error(out, cc);
+}
+
+/* Warm reset: 0 request bytes, 0 response bytes. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_warm_reset(struct bmc *b, const uint8_t *data, size_t len,
+                                uint8_t *out, size_t cap)
+{
+    uint8_t cc;
+
+    if (len < 0) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    cc = bmc_app_warm_reset(b);
+    return cmd_app_error(out, cc);
+}
+
+/* Get self test results: 0 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, size_t len,
+                                           uint8_t *out, size_t cap)
+{
+    struct app_get_self_test_results_rsp rsp;
+    uint8_t cc;
+
+    if (len < 0) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 3) {
+        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = bmc_app_get_self_test_results(b, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return cmd_app_error(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.result;
+    out[2] = rsp.detail;
+    return 3;
+}
+
+/* Get device guid: 0 request bytes, 16 response bytes. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t len,
+                                     uint8_t *out, size_t cap)
+{
+    struct app_get_device_guid_rsp rsp;
+    uint8_t cc;
+    size_t i;
+
+    if (len < 0) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 17) {
+        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = bmc_app_get_device_guid(b, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return cmd_app_error(out, cc);
+    }
+    out[0] = cc;
+    /*@
+      loop invariant 0 <= i <= 16;
+      loop assigns i, out[1 .. 16];
+      loop variant 16 - i;
+    */
+    for (i = 0; i < 16; i++) {
+        out[1 + i] = rsp.guid[i];
+    }
+    return 17;
+}
+
+/* Set bmc global enables: 1 request byte, 0 response bytes. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
+                                            uint8_t *out, size_t cap)
+{
+    struct app_set_bmc_global_enables_req req;
+    uint8_t cc;
+
+    if (len < 1) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.enables = data[0];
+    cc = bmc_app_set_bmc_global_enables(b, &req);
+    return cmd_app_error(out, cc);
+}
+
+/* Get bmc global enables: 0 request bytes, 1 response byte. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
+                                            uint8_t *out, size_t cap)
+{
+    struct app_get_bmc_global_enables_rsp rsp;
+    uint8_t cc;
+
+    if (len < 0) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 2) {
+        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = bmc_app_get_bmc_global_enables(b, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return cmd_app_error(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.enables;
+    return 2;
+}
+
+/* Clear message flags: 1 request byte, 0 response bytes. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_clear_message_flags(struct bmc *b, const uint8_t *data, size_t len,
+                                         uint8_t *out, size_t cap)
+{
+    struct app_clear_message_flags_req req;
+    uint8_t cc;
+
+    if (len < 1) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.flags = data[0];
+    cc = bmc_app_clear_message_flags(b, &req);
+    return cmd_app_error(out, cc);
+}
+
+/* Get message flags: 0 request bytes, 1 response byte. */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+static size_t cmd_app_get_message_flags(struct bmc *b, const uint8_t *data, size_t len,
+                                       uint8_t *out, size_t cap)
+{
+    struct app_get_message_flags_rsp rsp;
+    uint8_t cc;
+
+    if (len < 0) {
+        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 2) {
+        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = bmc_app_get_message_flags(b, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return cmd_app_error(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.flags;
+    return 2;
+}
+
+size_t cmd_app_dispatch(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
+                        uint8_t *out, size_t cap)
+{
+    switch (cmd) {
+    case CMD_APP_GET_DEVICE_ID:
+        return cmd_app_get_device_id(b, data, len, out, cap);
+    case CMD_APP_COLD_RESET:
+        return cmd_app_cold_reset(b, data, len, out, cap);
+    case CMD_APP_WARM_RESET:
+        return cmd_app_warm_reset(b, data, len, out, cap);
+    case CMD_APP_GET_SELF_TEST_RESULTS:
+        return cmd_app_get_self_test_results(b, data, len, out, cap);
+    case CMD_APP_GET_DEVICE_GUID:
+        return cmd_app_get_device_guid(b, data, len, out, cap);
+    case CMD_APP_SET_BMC_GLOBAL_ENABLES:
+        return cmd_app_set_bmc_global_enables(b, data, len, out, cap);
+    case CMD_APP_GET_BMC_GLOBAL_ENABLES:
+        return cmd_app_get_bmc_global_enables(b, data, len, out, cap);
+    case CMD_APP_CLEAR_MESSAGE_FLAGS:
+        return cmd_app_clear_message_flags(b, data, len, out, cap);
+    case CMD_APP_GET_MESSAGE_FLAGS:
+        return cmd_app_get_message_flags(b, data, len, out, cap);
+    default:
+        return cmd_app_error(out, IPMI_CC_INVALID_COMMAND);
+    }
+}

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Application commands (NetFn APP, 0x06): request and response
+ * layouts, and the handlers the BMC core implements for them.
+ * IPMI v2.0 rev 1.1, sections 20 and 22.
+ *
+ * Generated from spec/commands-app.yaml by generator/ipmigen (template commands).
+ * Do not edit: change the spec and rebuild.
+ */
+#ifndef CMD_APP_H
+#define CMD_APP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bmc.h"
+#include "ipmi_messages.h"
+
+/* Command codes. */
+#define CMD_APP_GET_DEVICE_ID 0x01
+#define CMD_APP_COLD_RESET 0x02
+#define CMD_APP_WARM_RESET 0x03
+#define CMD_APP_GET_SELF_TEST_RESULTS 0x04
+#define CMD_APP_GET_DEVICE_GUID 0x08
+#define CMD_APP_SET_BMC_GLOBAL_ENABLES 0x2e
+#define CMD_APP_GET_BMC_GLOBAL_ENABLES 0x2f
+#define CMD_APP_CLEAR_MESSAGE_FLAGS 0x30
+#define CMD_APP_GET_MESSAGE_FLAGS 0x31
+
+/* The longest response data of this NetFn, completion code excluded. */
+#define CMD_APP_MAX_RESPONSE 16
+
+/* Get device id (section 20.1). */
+struct app_get_device_id_rsp {
+    uint8_t device_id;
+    uint8_t device_revision; /* bit 7: provides device SDRs; bits 3:0: revision */
+    uint8_t firmware_revision_1; /* bit 7: update in progress; bits 6:0: major revision */
+    uint8_t firmware_revision_2; /* minor revision, BCD */
+    uint8_t ipmi_version; /* BCD, minor in bits 7:4; 02h is IPMI 2.0 */
+    uint8_t additional_device_support; /* bit 0: sensor device, 1: SDR repository, 2: SEL device, ... */
+    uint32_t manufacturer_id; /* IANA enterprise number, least significant byte first */
+    uint16_t product_id;
+};
+
+/*@
+  requires bmc_valid(b);
+  requires \valid(rsp) && \separated(b, rsp);
+  assigns *b, *rsp;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
+
+/* Cold reset (section 20.2). */
+
+/*@
+  requires bmc_valid(b);
+  assigns *b;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_cold_reset(struct bmc *b);
+
+/* Warm reset (section 20.3). */
+
+/*@
+  requires bmc_valid(b);
+  assigns *b;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_warm_reset(struct bmc *b);
+
+/* Get self test results (section 20.4). */
+struct app_get_self_test_results_rsp {
+    uint8_t result; /* 55h: no error; 56h: not implemented; 57h: corrupted or inaccessible data or devices */
+    uint8_t detail;
+};
+
+/*@
+  requires bmc_valid(b);
+  requires \valid(rsp) && \separated(b, rsp);
+  assigns *b, *rsp;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp);
+
+/* Get device guid (section 20.8). */
+struct app_get_device_guid_rsp {
+    uint8_t guid[16];
+};
+
+/*@
+  requires bmc_valid(b);
+  requires \valid(rsp) && \separated(b, rsp);
+  assigns *b, *rsp;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp);
+
+/* Set bmc global enables (section 22.1). */
+struct app_set_bmc_global_enables_req {
+    uint8_t enables; /* bit 0: receive message queue interrupt; 1: event message buffer full interrupt; 2: event message buffer; 3: system event logging */
+};
+
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(req) && \separated(b, req);
+  assigns *b;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_set_bmc_global_enables(struct bmc *b, const struct app_set_bmc_global_enables_req *req);
+
+/* Get bmc global enables (section 22.2). */
+struct app_get_bmc_global_enables_rsp {
+    uint8_t enables;
+};
+
+/*@
+  requires bmc_valid(b);
+  requires \valid(rsp) && \separated(b, rsp);
+  assigns *b, *rsp;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp);
+
+/* Clear message flags (section 22.3). */
+struct app_clear_message_flags_req {
+    uint8_t flags; /* 1 bits clear the matching flags */
+};
+
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(req) && \separated(b, req);
+  assigns *b;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req);
+
+/* Get message flags (section 22.4). */
+struct app_get_message_flags_rsp {
+    uint8_t flags; /* bit 0: receive message available; 1: event message buffer full; 3: watchdog pre-timeout */
+};
+
+/*@
+  requires bmc_valid(b);
+  requires \valid(rsp) && \separated(b, rsp);
+  assigns *b, *rsp;
+  ensures bmc_valid(b);
+  ensures b->config == \old(b->config);
+*/
+uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp);
+
+/*
+ * Decodes the request data of command `cmd`, calls its handler and encodes the
+ * completion code and response data into out; returns the bytes written.
+ */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(data + (0 .. len - 1));
+  requires cap >= 1;
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  assigns *b, out[0 .. cap - 1];
+  ensures bmc_valid(b);
+  ensures 1 <= \result <= cap;
+  ensures b->config == \old(b->config);
+*/
+size_t cmd_app_dispatch(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
+                        uint8_t *out, size_t cap);
+
+#endif /* CMD_APP_H */

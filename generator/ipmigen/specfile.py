@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Loading a spec file: YAML with line numbers, checked against its JSON Schema.
+
+Every complaint about a spec is a SpecError that names the file and line it is about,
+so a user fixing a spec is pointed at the place, not at a Python traceback.
+"""
+
+import json
+import os
+
+import jsonschema
+import yaml
+
+
+class SpecError(Exception):
+    """A problem in a spec, reported as `file:line: message`."""
+
+    def __init__(self, path, line, message):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+class Spec:
+    """A loaded spec: its data, plus the source line of every node in it."""
+
+    def __init__(self, path, data, lines):
+        self.path = path
+        self.data = data
+        self._lines = lines
+
+    def line(self, *where):
+        """The line of the node at `where` (keys and indexes), or of its nearest parent."""
+        where = tuple(where)
+        while where and where not in self._lines:
+            where = where[:-1]
+        return self._lines.get(where, 1)
+
+    def error(self, message, *where):
+        return SpecError(self.path, self.line(*where), message)
+
+
+def _record_lines(node, where, lines):
+    lines[where] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _record_lines(value, where + (key.value,), lines)
+            lines[where + (key.value,)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, where + (index,), lines)
+
+
+def _schema_path(kind, schema_dir):
+    return os.path.join(schema_dir, f"{kind}.schema.json")
+
+
+def load(path, schema_dir):
+    """Read, parse and schema-check one spec file."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise SpecError(path, 1, f"cannot read: {e.strerror}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 1
+        raise SpecError(path, line, f"not valid YAML: {e.problem or e.context}") from None
+    if node is None or not isinstance(data, dict):
+        raise SpecError(path, 1, "a spec is a YAML mapping with a `model` key")
+    lines = {}
+    _record_lines(node, (), lines)
+    spec = Spec(path, data, lines)
+
+    kind = data.get("model")
+    if not isinstance(kind, str) or not os.path.exists(_schema_path(kind, schema_dir)):
+        known = sorted(f.split(".")[0] for f in os.listdir(schema_dir) if f.endswith(".schema.json"))
+        raise spec.error(f"`model` must name a kind of model with a schema ({', '.join(known)})", "model")
+    with open(_schema_path(kind, schema_dir), encoding="utf-8") as f:
+        schema = json.load(f)
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: spec.line(*e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
+        raise spec.error(f"{where}: {first.message}", *first.absolute_path)
+    return spec

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The BMC core: the state a BMC keeps and the one entry point that answers a request.
+ *
+ * Caller-owned state, no globals, no allocation, no I/O. A request goes in as bytes and
+ * the response comes out as bytes; what the BMC wants done outside itself (interrupts
+ * on or off, the attention flag, a reset) is left in `effects` for the caller to apply.
+ */
+#ifndef BMC_H
+#define BMC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define BMC_GUID_LEN 16
+
+/* What the BMC reports about itself (Get Device ID, Get Device GUID). */
+struct bmc_config {
+    uint8_t slave_addr;
+    uint8_t device_id;
+    uint8_t device_rev;
+    uint8_t fwrev1;
+    uint8_t fwrev2;
+    uint8_t ipmi_version;
+    uint32_t mfg_id;
+    uint16_t product_id;
+    bool guid_set;
+    uint8_t guid[BMC_GUID_LEN];
+};
+
+/* BMC Global Enables bits (IPMI 2.0 section 22.1). */
+#define BMC_ENABLE_RCV_MSG_QUEUE_IRQ 0x01
+#define BMC_ENABLE_EVENT_BUFFER_FULL_IRQ 0x02
+#define BMC_ENABLE_EVENT_BUFFER 0x04
+#define BMC_ENABLE_SYSTEM_EVENT_LOG 0x08
+
+/* Message flags bits (section 22.4). */
+#define BMC_FLAG_RCV_MSG_AVAILABLE 0x01
+#define BMC_FLAG_EVENT_BUFFER_FULL 0x02
+#define BMC_FLAG_WATCHDOG_PRETIMEOUT 0x08
+
+/* What the last request asks of the world outside the BMC. */
+struct bmc_effects {
+    bool irq_enable_changed;   /* set the interface's interrupt enable to irq_enabled */
+    bool irq_enabled;
+    bool attention_changed;    /* set the interface's SMS_ATN to attention */
+    bool attention;
+    bool cold_reset;           /* reset the interface, after the response is sent */
+    bool warm_reset;
+};
+
+struct bmc {
+    struct bmc_config config;
+    uint8_t global_enables;
+    uint8_t msg_flags;
+    struct bmc_effects effects;
+};
+
+/*@
+  predicate bmc_valid(struct bmc *b) = \valid(b);
+*/
+
+/*@
+  requires \valid(b);
+  requires \valid_read(config);
+  requires \separated(b, config);
+  assigns *b;
+  ensures bmc_valid(b);
+  ensures b->config == *config;
+  ensures b->global_enables == 8 && b->msg_flags == 0;
+*/
+void bmc_init(struct bmc *b, const struct bmc_config *config);
+
+/*
+ * Answers one request: NetFn/LUN, command, data. The response (NetFn/LUN, command,
+ * completion code, data) goes to rsp; the return value is its length. A request too
+ * short to name a command, for a LUN other than 0, or for a command this BMC does not
+ * have, gets the IPMI-defined error response.
+ */
+/*@
+  requires bmc_valid(b);
+  requires \valid_read(req + (0 .. req_len - 1));
+  requires rsp_cap >= 3;
+  requires \valid(rsp + (0 .. rsp_cap - 1));
+  requires \separated(b, req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
+  requires \separated(req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
+  assigns *b, rsp[0 .. rsp_cap - 1];
+  ensures bmc_valid(b);
+  ensures 3 <= \result <= rsp_cap;
+  ensures b->config == \old(b->config);
+  ensures req_len >= 2 ==> rsp[0] == (req[0] | 4) && rsp[1] == req[1];
+*/
+size_t bmc_handle_request(struct bmc *b, const uint8_t *req, size_t req_len,
+                          uint8_t *rsp, size_t rsp_cap);
+
+#endif /* BMC_H */
