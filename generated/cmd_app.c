@@ -26,10 +26,9 @@ static size_t cmd_app_error(uint8_t *out, uint8_t cc)
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t len,
                                    uint8_t *out, size_t cap)
@@ -37,10 +36,8 @@ static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t l
     struct app_get_device_id_rsp rsp;
     uint8_t cc;
 
-    if (len < 0) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-    }
     (void)data;
+    (void)len; /* trailing bytes are ignored */
     if (cap < 12) {
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
@@ -71,20 +68,18 @@ static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t l
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_cold_reset(struct bmc *b, const uint8_t *data, size_t len,
                                 uint8_t *out, size_t cap)
 {
     uint8_t cc;
 
-    if (len < 0) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-    }
     (void)data;
+    (void)len; /* trailing bytes are ignored */
+    (void)cap;
     cc = bmc_app_cold_reset(b);
     return cmd_app_error(out, cc);
 }
@@ -97,20 +92,18 @@ static size_t cmd_app_cold_reset(struct bmc *b, const uint8_t *data, size_t len,
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_warm_reset(struct bmc *b, const uint8_t *data, size_t len,
                                 uint8_t *out, size_t cap)
 {
     uint8_t cc;
 
-    if (len < 0) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-    }
     (void)data;
+    (void)len; /* trailing bytes are ignored */
+    (void)cap;
     cc = bmc_app_warm_reset(b);
     return cmd_app_error(out, cc);
 }
@@ -123,10 +116,9 @@ static size_t cmd_app_warm_reset(struct bmc *b, const uint8_t *data, size_t len,
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, size_t len,
                                            uint8_t *out, size_t cap)
@@ -134,10 +126,8 @@ static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, 
     struct app_get_self_test_results_rsp rsp;
     uint8_t cc;
 
-    if (len < 0) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-    }
     (void)data;
+    (void)len; /* trailing bytes are ignored */
     if (cap < 3) {
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
@@ -159,10 +149,9 @@ static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, 
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t len,
                                      uint8_t *out, size_t cap)
@@ -171,10 +160,8 @@ static size_t cmd_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t
     uint8_t cc;
     size_t i;
 
-    if (len < 0) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-    }
     (void)data;
+    (void)len; /* trailing bytes are ignored */
     if (cap < 17) {
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
@@ -202,10 +189,9 @@ static size_t cmd_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
                                             uint8_t *out, size_t cap)
@@ -216,6 +202,7 @@ static size_t cmd_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data,
     if (len < 1) {
         return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
+    (void)cap;
     req.enables = data[0];
     cc = bmc_app_set_bmc_global_enables(b, &req);
     return cmd_app_error(out, cc);
@@ -229,10 +216,9 @@ static size_t cmd_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data,
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
                                             uint8_t *out, size_t cap)
@@ -240,10 +226,8 @@ static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data,
     struct app_get_bmc_global_enables_rsp rsp;
     uint8_t cc;
 
-    if (len < 0) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-    }
     (void)data;
+    (void)len; /* trailing bytes are ignored */
     if (cap < 2) {
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
@@ -264,10 +248,9 @@ static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data,
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_clear_message_flags(struct bmc *b, const uint8_t *data, size_t len,
                                          uint8_t *out, size_t cap)
@@ -278,6 +261,7 @@ static size_t cmd_app_clear_message_flags(struct bmc *b, const uint8_t *data, si
     if (len < 1) {
         return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
+    (void)cap;
     req.flags = data[0];
     cc = bmc_app_clear_message_flags(b, &req);
     return cmd_app_error(out, cc);
@@ -291,10 +275,9 @@ static size_t cmd_app_clear_message_flags(struct bmc *b, const uint8_t *data, si
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 static size_t cmd_app_get_message_flags(struct bmc *b, const uint8_t *data, size_t len,
                                        uint8_t *out, size_t cap)
@@ -302,10 +285,8 @@ static size_t cmd_app_get_message_flags(struct bmc *b, const uint8_t *data, size
     struct app_get_message_flags_rsp rsp;
     uint8_t cc;
 
-    if (len < 0) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-    }
     (void)data;
+    (void)len; /* trailing bytes are ignored */
     if (cap < 2) {
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
@@ -321,26 +302,39 @@ static size_t cmd_app_get_message_flags(struct bmc *b, const uint8_t *data, size
 size_t cmd_app_dispatch(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
                         uint8_t *out, size_t cap)
 {
+    size_t written;
+
     switch (cmd) {
     case CMD_APP_GET_DEVICE_ID:
-        return cmd_app_get_device_id(b, data, len, out, cap);
+        written = cmd_app_get_device_id(b, data, len, out, cap);
+        break;
     case CMD_APP_COLD_RESET:
-        return cmd_app_cold_reset(b, data, len, out, cap);
+        written = cmd_app_cold_reset(b, data, len, out, cap);
+        break;
     case CMD_APP_WARM_RESET:
-        return cmd_app_warm_reset(b, data, len, out, cap);
+        written = cmd_app_warm_reset(b, data, len, out, cap);
+        break;
     case CMD_APP_GET_SELF_TEST_RESULTS:
-        return cmd_app_get_self_test_results(b, data, len, out, cap);
+        written = cmd_app_get_self_test_results(b, data, len, out, cap);
+        break;
     case CMD_APP_GET_DEVICE_GUID:
-        return cmd_app_get_device_guid(b, data, len, out, cap);
+        written = cmd_app_get_device_guid(b, data, len, out, cap);
+        break;
     case CMD_APP_SET_BMC_GLOBAL_ENABLES:
-        return cmd_app_set_bmc_global_enables(b, data, len, out, cap);
+        written = cmd_app_set_bmc_global_enables(b, data, len, out, cap);
+        break;
     case CMD_APP_GET_BMC_GLOBAL_ENABLES:
-        return cmd_app_get_bmc_global_enables(b, data, len, out, cap);
+        written = cmd_app_get_bmc_global_enables(b, data, len, out, cap);
+        break;
     case CMD_APP_CLEAR_MESSAGE_FLAGS:
-        return cmd_app_clear_message_flags(b, data, len, out, cap);
+        written = cmd_app_clear_message_flags(b, data, len, out, cap);
+        break;
     case CMD_APP_GET_MESSAGE_FLAGS:
-        return cmd_app_get_message_flags(b, data, len, out, cap);
+        written = cmd_app_get_message_flags(b, data, len, out, cap);
+        break;
     default:
-        return cmd_app_error(out, IPMI_CC_INVALID_COMMAND);
+        written = cmd_app_error(out, IPMI_CC_INVALID_COMMAND);
+        break;
     }
+    return written;
 }

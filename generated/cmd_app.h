@@ -45,9 +45,8 @@ struct app_get_device_id_rsp {
 /*@
   requires bmc_valid(b);
   requires \valid(rsp) && \separated(b, rsp);
-  assigns *b, *rsp;
+  assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
 
@@ -55,9 +54,8 @@ uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
 
 /*@
   requires bmc_valid(b);
-  assigns *b;
+  assigns b->state, b->effects;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_cold_reset(struct bmc *b);
 
@@ -65,9 +63,8 @@ uint8_t bmc_app_cold_reset(struct bmc *b);
 
 /*@
   requires bmc_valid(b);
-  assigns *b;
+  assigns b->state, b->effects;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_warm_reset(struct bmc *b);
 
@@ -80,9 +77,8 @@ struct app_get_self_test_results_rsp {
 /*@
   requires bmc_valid(b);
   requires \valid(rsp) && \separated(b, rsp);
-  assigns *b, *rsp;
+  assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp);
 
@@ -94,9 +90,8 @@ struct app_get_device_guid_rsp {
 /*@
   requires bmc_valid(b);
   requires \valid(rsp) && \separated(b, rsp);
-  assigns *b, *rsp;
+  assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp);
 
@@ -108,9 +103,8 @@ struct app_set_bmc_global_enables_req {
 /*@
   requires bmc_valid(b);
   requires \valid_read(req) && \separated(b, req);
-  assigns *b;
+  assigns b->state, b->effects;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_set_bmc_global_enables(struct bmc *b, const struct app_set_bmc_global_enables_req *req);
 
@@ -122,9 +116,8 @@ struct app_get_bmc_global_enables_rsp {
 /*@
   requires bmc_valid(b);
   requires \valid(rsp) && \separated(b, rsp);
-  assigns *b, *rsp;
+  assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp);
 
@@ -136,9 +129,8 @@ struct app_clear_message_flags_req {
 /*@
   requires bmc_valid(b);
   requires \valid_read(req) && \separated(b, req);
-  assigns *b;
+  assigns b->state, b->effects;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req);
 
@@ -150,9 +142,8 @@ struct app_get_message_flags_rsp {
 /*@
   requires bmc_valid(b);
   requires \valid(rsp) && \separated(b, rsp);
-  assigns *b, *rsp;
+  assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures b->config == \old(b->config);
 */
 uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp);
 
@@ -167,10 +158,9 @@ uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rs
   requires \valid(out + (0 .. cap - 1));
   requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
   requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
-  assigns *b, out[0 .. cap - 1];
+  assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
-  ensures b->config == \old(b->config);
 */
 size_t cmd_app_dispatch(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
                         uint8_t *out, size_t cap);

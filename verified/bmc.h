@@ -50,10 +50,15 @@ struct bmc_effects {
     bool warm_reset;
 };
 
-struct bmc {
-    struct bmc_config config;
+/* What commands change. */
+struct bmc_state {
     uint8_t global_enables;
     uint8_t msg_flags;
+};
+
+struct bmc {
+    struct bmc_config config;  /* set once by bmc_init; no command changes it */
+    struct bmc_state state;
     struct bmc_effects effects;
 };
 
@@ -67,8 +72,7 @@ struct bmc {
   requires \separated(b, config);
   assigns *b;
   ensures bmc_valid(b);
-  ensures b->config == *config;
-  ensures b->global_enables == 8 && b->msg_flags == 0;
+  ensures b->state.global_enables == 8 && b->state.msg_flags == 0;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 
@@ -85,10 +89,9 @@ void bmc_init(struct bmc *b, const struct bmc_config *config);
   requires \valid(rsp + (0 .. rsp_cap - 1));
   requires \separated(b, req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
   requires \separated(req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
-  assigns *b, rsp[0 .. rsp_cap - 1];
+  assigns b->state, b->effects, rsp[0 .. rsp_cap - 1];
   ensures bmc_valid(b);
   ensures 3 <= \result <= rsp_cap;
-  ensures b->config == \old(b->config);
   ensures req_len >= 2 ==> rsp[0] == (req[0] | 4) && rsp[1] == req[1];
 */
 size_t bmc_handle_request(struct bmc *b, const uint8_t *req, size_t req_len,

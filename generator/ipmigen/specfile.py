@@ -86,6 +86,13 @@ def load(path, schema_dir):
     errors = sorted(validator.iter_errors(data), key=lambda e: spec.line(*e.absolute_path))
     if errors:
         first = errors[0]
-        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
-        raise spec.error(f"{where}: {first.message}", *first.absolute_path)
+        path = list(first.absolute_path)
+        where = "/".join(str(p) for p in path) or "(top level)"
+        if first.validator == "additionalProperties" and isinstance(first.instance, dict):
+            # Point at the unexpected key itself, not at the mapping holding it.
+            known = first.schema.get("properties", {})
+            extra = [k for k in first.instance if k not in known]
+            if extra:
+                path.append(extra[0])
+        raise spec.error(f"{where}: {first.message}", *path)
     return spec
