@@ -1,0 +1,72 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# make-firmware-dir.sh OUTDIR
+#
+# Gathers the firmware blobs an x86 QEMU built with --disable-install-blobs
+# needs into one folder, to be passed with "-L OUTDIR":
+#   qemu-system-data  (/usr/share/qemu)     qboot.rom linuxboot*.bin
+#                                           multiboot*.bin kvmvapic.bin pvh.bin
+#   seabios           (/usr/share/seabios)  bios*.bin vgabios*.bin
+#   ipxe-qemu         (/usr/lib/ipxe/qemu)  efi-*.rom pxe-*.rom
+# Files are copied (a folder of copies survives being moved or mounted
+# elsewhere); a file already identical is left alone, so running it again
+# changes nothing.  Keymaps are not needed: the guests run without display.
+
+set -eu
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 OUTDIR" >&2
+	exit 2
+fi
+out=$1
+mkdir -p "$out"
+
+missing=""
+copied=0
+kept=0
+
+# put FILE: copy FILE into OUTDIR unless an identical copy is there.
+put() {
+	src=$1
+	dst="$out/$(basename "$src")"
+	if [ ! -f "$src" ]; then
+		missing="$missing $src"
+		return
+	fi
+	if [ -f "$dst" ] && [ ! -L "$dst" ] && cmp -s "$src" "$dst"; then
+		kept=$((kept + 1))
+		return
+	fi
+	rm -f "$dst"
+	cp -L "$src" "$dst.tmp"
+	chmod 644 "$dst.tmp"
+	mv "$dst.tmp" "$dst"
+	copied=$((copied + 1))
+}
+
+# Required: without these the guest tests cannot boot.
+for f in qboot.rom linuxboot.bin linuxboot_dma.bin kvmvapic.bin \
+         multiboot.bin multiboot_dma.bin pvh.bin; do
+	put "/usr/share/qemu/$f"
+done
+put /usr/share/seabios/bios-256k.bin
+put /usr/share/seabios/bios.bin
+put /usr/lib/ipxe/qemu/efi-e1000.rom
+
+# Optional: every VGA BIOS and NIC option ROM the packages ship, so that a
+# default machine (with VGA and NIC) also starts.
+for src in /usr/share/seabios/vgabios*.bin /usr/lib/ipxe/qemu/*.rom; do
+	[ -f "$src" ] || continue
+	case "$(basename "$src")" in
+	efi-e1000.rom) continue ;;
+	esac
+	put "$src"
+done
+
+if [ -n "$missing" ]; then
+	echo "make-firmware-dir: missing:$missing" >&2
+	echo "make-firmware-dir: install qemu-system-data (bookworm-backports), seabios, ipxe-qemu" >&2
+	exit 1
+fi
+echo "make-firmware-dir: $out ready ($copied copied, $kept unchanged)"
