@@ -8,11 +8,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-bash scripts/setup-host.sh
-if [ ! -f build/build.ninja ]; then
-    meson setup build
-fi
-meson compile -C build
+bash scripts/build.sh
 
 bmc_props=${1:-device_id=0x20}
 python3 guest/run-guest.py \

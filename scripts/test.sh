@@ -8,9 +8,5 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-bash scripts/setup-host.sh
-if [ ! -f build/build.ninja ]; then
-    meson setup build
-fi
-meson compile -C build
+bash scripts/build.sh
 meson test -C build --print-errorlogs "$@"

@@ -9,19 +9,6 @@
 #include "cmd_app.h"
 #include "ipmi_messages.h"
 
-void bmc_init(struct bmc *b, const struct bmc_config *config)
-{
-    b->config = *config;
-    b->state.global_enables = BMC_ENABLE_SYSTEM_EVENT_LOG;
-    b->state.msg_flags = 0;
-    b->effects.irq_enable_changed = false;
-    b->effects.irq_enabled = false;
-    b->effects.attention_changed = false;
-    b->effects.attention = false;
-    b->effects.cold_reset = false;
-    b->effects.warm_reset = false;
-}
-
 /*@
   requires \valid(b);
   assigns b->effects;
@@ -36,6 +23,14 @@ static void bmc_clear_effects(struct bmc *b)
     b->effects.attention = false;
     b->effects.cold_reset = false;
     b->effects.warm_reset = false;
+}
+
+void bmc_init(struct bmc *b, const struct bmc_config *config)
+{
+    b->config = *config;
+    b->state.global_enables = BMC_ENABLE_SYSTEM_EVENT_LOG;
+    b->state.msg_flags = 0;
+    bmc_clear_effects(b);
 }
 
 size_t bmc_handle_request(struct bmc *b, const uint8_t *req, size_t req_len,
