@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * "ipmi-bmc-sim": the BMC that runs inside QEMU.
+ *
+ * Every request goes to the project's BMC core (core/bmc.h), which answers it
+ * and leaves what it wants done outside itself in core.effects; this device
+ * hands the answer to the system interface and applies those effects. Machine
+ * code may still take a whole NetFn for itself with ipmi_sim_register_netfn
+ * (PowerNV's HIOMAP).
+ */
+#include "qemu/osdep.h"
+#include "hw/ipmi/ipmi.h"
+#include "hw/qdev-properties.h"
+#include "hw/qdev-properties-system.h"
+#include "migration/vmstate.h"
+#include "qapi/error.h"
+#include "qemu/module.h"
+#include "qemu/uuid.h"
+#include "trace.h"
+
+#include "core/bmc.h"
+
+/* NetFns are even numbers below 64: one slot per request NetFn. */
+#define IPMI_SIM_NETFN_LIMIT 64
+
+struct IPMIBmcSim {
+    IPMIBmcHost parent;
+
+    /* Properties */
+    uint16_t fru_areasize;          /* "fruareasize" */
+    char *fru_filename;             /* "frudatafile" */
+    char *sdr_filename;             /* "sdrfile" */
+    uint8_t device_id;
+    uint8_t ipmi_version;
+    uint8_t device_rev;
+    uint8_t fwrev1;
+    uint8_t fwrev2;
+    uint32_t mfg_id;
+    uint16_t product_id;
+    QemuUUID uuid;                  /* "guid"; all zero: none */
+
+    /* NetFns that machine code answers itself, indexed by NetFn / 2. */
+    const IPMINetfn *netfns[IPMI_SIM_NETFN_LIMIT / 2];
+
+    struct bmc core;
+};
+
+int ipmi_sim_register_netfn(IPMIBmcSim *s, unsigned int netfn,
+                            const IPMINetfn *netfnd)
+{
+    if ((netfn & 1) || netfn >= IPMI_SIM_NETFN_LIMIT || s->netfns[netfn / 2]) {
+        return -1;
+    }
+    s->netfns[netfn / 2] = netfnd;
+    return 0;
+}
+
+/*
+ * The core has no SDR repository yet (a later issue), so there is no record to
+ * find: PowerNV's device tree then lists no sensors.
+ */
+int ipmi_bmc_sdr_find(IPMIBmc *b, uint16_t recid,
+                      const struct ipmi_sdr_compact **sdr, uint16_t *nextrec)
+{
+    return -1;
+}
+
+/*
+ * The core has no event message buffer or SEL yet (a later issue), so the event
+ * is neither buffered nor logged, and attention is not raised for it.
+ */
+void ipmi_bmc_gen_event(IPMIBmc *b, uint8_t *evt, bool log)
+{
+    trace_ipmi_bmc_sim_event_dropped(log);
+}
+
+/*
+ * Whether attention should interrupt the host: a flag is up whose interrupt the
+ * host enabled (IPMI 2.0 sections 22.1 and 22.4).
+ */
+static bool ipmi_sim_attention_irq(const IPMIBmcSim *ibs)
+{
+    uint8_t enables = ibs->core.state.global_enables;
+    uint8_t flags = ibs->core.state.msg_flags;
+
+    return ((enables & BMC_ENABLE_RCV_MSG_QUEUE_IRQ) &&
+            (flags & (BMC_FLAG_RCV_MSG_AVAILABLE |
+                      BMC_FLAG_WATCHDOG_PRETIMEOUT))) ||
+           ((enables & BMC_ENABLE_EVENT_BUFFER_FULL_IRQ) &&
+            (flags & BMC_FLAG_EVENT_BUFFER_FULL));
+}
+
+/*
+ * A request for a NetFn that machine code registered: its handler builds the
+ * response in an RspBuffer, as QEMU's simulator always did. Returns false if
+ * the request is not for such a NetFn; the core then answers it (including
+ * requests too short to name a command and those for other LUNs).
+ */
+static bool ipmi_sim_registered_netfn(IPMIBmcSim *ibs, uint8_t *cmd,
+                                      unsigned int cmd_len, uint8_t msg_id)
+{
+    IPMIInterface *s = ibs->parent.parent.intf;
+    IPMIInterfaceClass *k = IPMI_INTERFACE_GET_CLASS(s);
+    const IPMINetfn *netfnd;
+    const IPMICmdHandler *hdl = NULL;
+    RspBuffer rsp = { .len = 0 };
+    unsigned int netfn;
+
+    if (cmd_len < 2 || (cmd[0] & IPMI_LUN_MASK) != 0) {
+        return false;
+    }
+    netfn = cmd[0] >> IPMI_NETFN_SHIFT;
+    if ((netfn & 1) || !ibs->netfns[netfn / 2]) {
+        return false;
+    }
+    netfnd = ibs->netfns[netfn / 2];
+    trace_ipmi_bmc_sim_oem(netfn, cmd[1]);
+
+    rsp_buffer_push(&rsp, cmd[0] | IPMI_RESPONSE_NETFN_BIT);
+    rsp_buffer_push(&rsp, cmd[1]);
+    rsp_buffer_push(&rsp, IPMI_CC_SUCCESS);
+    if (cmd[1] < netfnd->cmd_nums && netfnd->cmd_handlers[cmd[1]].cmd_handler) {
+        hdl = &netfnd->cmd_handlers[cmd[1]];
+    }
+    if (!hdl) {
+        rsp_buffer_set_error(&rsp, IPMI_CC_INVALID_CMD);
+    } else if (cmd_len < hdl->cmd_len_min) {
+        rsp_buffer_set_error(&rsp, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    } else {
+        hdl->cmd_handler(ibs, cmd, cmd_len, &rsp);
+    }
+    trace_ipmi_bmc_sim_response(msg_id, rsp.buffer[2], rsp.len);
+    k->handle_rsp(s, msg_id, rsp.buffer, rsp.len);
+    return true;
+}
+
+static void ipmi_sim_handle_command(IPMIBmc *b, uint8_t *cmd,
+                                    unsigned int cmd_len,
+                                    unsigned int max_cmd_len, uint8_t msg_id)
+{
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(b);
+    IPMIInterface *s = b->intf;
+    IPMIInterfaceClass *k = IPMI_INTERFACE_GET_CLASS(s);
+    const struct bmc_effects *fx = &ibs->core.effects;
+    uint8_t rsp[MAX_IPMI_MSG_SIZE];
+    size_t len;
+
+    trace_ipmi_bmc_sim_request(msg_id, cmd_len > 0 ? cmd[0] : 0,
+                               cmd_len > 1 ? cmd[1] : 0, cmd_len);
+
+    if (cmd_len > max_cmd_len) {
+        /*
+         * The interface counted more bytes than its buffer holds: only the
+         * header is there to answer with (C6h, as QEMU always did). The core is
+         * never given bytes that are not in the buffer.
+         */
+        rsp[0] = (max_cmd_len > 0 ? cmd[0] : 0) | IPMI_RESPONSE_NETFN_BIT;
+        rsp[1] = max_cmd_len > 1 ? cmd[1] : 0;
+        rsp[2] = IPMI_CC_REQUEST_DATA_TRUNCATED;
+        k->handle_rsp(s, msg_id, rsp, 3);
+        return;
+    }
+
+    if (ipmi_sim_registered_netfn(ibs, cmd, cmd_len, msg_id)) {
+        return;
+    }
+
+    len = bmc_handle_request(&ibs->core, cmd, cmd_len, rsp, sizeof(rsp));
+    trace_ipmi_bmc_sim_response(msg_id, rsp[2], len);
+    trace_ipmi_bmc_sim_effects(fx->irq_enable_changed, fx->irq_enabled,
+                               fx->attention_changed, fx->attention,
+                               fx->cold_reset, fx->warm_reset);
+
+    /*
+     * Interrupt enable and attention first, as QEMU's simulator did them while
+     * handling the command: then the response's OBF interrupt follows the new
+     * enable, and turning interrupts off (cold reset) does not first raise the
+     * line for the response.
+     */
+    if (fx->irq_enable_changed) {
+        k->set_irq_enable(s, fx->irq_enabled);
+    }
+    if (fx->attention_changed) {
+        k->set_atn(s, fx->attention, ipmi_sim_attention_irq(ibs));
+    }
+
+    k->handle_rsp(s, msg_id, rsp, len);
+
+    /* A reset takes effect once its response is on its way. */
+    if ((fx->cold_reset || fx->warm_reset) && k->reset) {
+        k->reset(s, fx->cold_reset);
+    }
+}
+
+static void ipmi_sim_realize(DeviceState *dev, Error **errp)
+{
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(dev);
+    struct bmc_config config = { 0 };
+
+    /*
+     * The core has no FRU inventory or SDR repository yet. Rather than start a
+     * BMC without the data the command line asked for, refuse.
+     */
+    if (ibs->fru_filename) {
+        error_setg(errp, "ipmi-bmc-sim: property 'frudatafile' is not "
+                   "supported yet (this BMC has no FRU inventory)");
+        return;
+    }
+    if (ibs->sdr_filename) {
+        error_setg(errp, "ipmi-bmc-sim: property 'sdrfile' is not supported "
+                   "yet (this BMC has no SDR repository)");
+        return;
+    }
+
+    config.slave_addr = ibs->parent.parent.slave_addr;
+    config.device_id = ibs->device_id;
+    config.device_rev = ibs->device_rev;
+    config.fwrev1 = ibs->fwrev1;
+    config.fwrev2 = ibs->fwrev2;
+    config.ipmi_version = ibs->ipmi_version;
+    config.mfg_id = ibs->mfg_id;
+    config.product_id = ibs->product_id;
+    config.guid_set = !qemu_uuid_is_null(&ibs->uuid);
+    QEMU_BUILD_BUG_ON(sizeof(config.guid) != sizeof(ibs->uuid.data));
+    memcpy(config.guid, ibs->uuid.data, sizeof(config.guid));
+
+    bmc_init(&ibs->core, &config);
+}
+
+/* What commands change: the global enables and the message flags. */
+static const VMStateDescription vmstate_ipmi_sim = {
+    .name = TYPE_IPMI_BMC_SIMULATOR,
+    /* Version 1 was QEMU's own simulator, whose state this BMC cannot take. */
+    .version_id = 2,
+    .minimum_version_id = 2,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(core.state.global_enables, IPMIBmcSim),
+        VMSTATE_UINT8(core.state.msg_flags, IPMIBmcSim),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const Property ipmi_sim_props[] = {
+    DEFINE_PROP_UINT16("fruareasize", IPMIBmcSim, fru_areasize, 1024),
+    DEFINE_PROP_STRING("frudatafile", IPMIBmcSim, fru_filename),
+    DEFINE_PROP_STRING("sdrfile", IPMIBmcSim, sdr_filename),
+    DEFINE_PROP_UINT8("device_id", IPMIBmcSim, device_id, 0x20),
+    DEFINE_PROP_UINT8("ipmi_version", IPMIBmcSim, ipmi_version, 0x02),
+    DEFINE_PROP_UINT8("device_rev", IPMIBmcSim, device_rev, 0),
+    DEFINE_PROP_UINT8("fwrev1", IPMIBmcSim, fwrev1, 0),
+    DEFINE_PROP_UINT8("fwrev2", IPMIBmcSim, fwrev2, 0),
+    DEFINE_PROP_UINT32("mfg_id", IPMIBmcSim, mfg_id, 0),
+    DEFINE_PROP_UINT16("product_id", IPMIBmcSim, product_id, 0),
+    DEFINE_PROP_UUID_NODEFAULT("guid", IPMIBmcSim, uuid),
+};
+
+static void ipmi_sim_class_init(ObjectClass *oc, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    IPMIBmcClass *bk = IPMI_BMC_CLASS(oc);
+
+    dc->desc = "IPMI BMC simulated inside QEMU";
+    dc->hotpluggable = false;
+    dc->realize = ipmi_sim_realize;
+    dc->vmsd = &vmstate_ipmi_sim;
+    device_class_set_props(dc, ipmi_sim_props);
+    set_bit(DEVICE_CATEGORY_MISC, dc->categories);
+    bk->handle_command = ipmi_sim_handle_command;
+}
+
+static const TypeInfo ipmi_sim_info = {
+    .name = TYPE_IPMI_BMC_SIMULATOR,
+    .parent = TYPE_IPMI_BMC_HOST,
+    .instance_size = sizeof(IPMIBmcSim),
+    .class_init = ipmi_sim_class_init,
+};
+
+static void ipmi_sim_register_types(void)
+{
+    type_register_static(&ipmi_sim_info);
+}
+
+type_init(ipmi_sim_register_types)
