@@ -180,6 +180,20 @@ void kcs_machine_init(struct kcs_machine *m)
     }
 }
 
+struct kcs_result kcs_machine_reset(struct kcs_machine *m)
+{
+    bool before = kcs_irq(m);
+    bool irq_enabled = m->irq_enabled;
+    bool atn = m->atn;
+    uint8_t request_id = m->request_id;
+
+    kcs_machine_init(m);
+    m->irq_enabled = irq_enabled;
+    m->atn = atn;
+    m->request_id = request_id;
+    return kcs_result(m, before, 0, false);
+}
+
 uint8_t kcs_machine_status(const struct kcs_machine *m)
 {
     unsigned int status = kcs_state(m->phase) * 64u;

@@ -127,9 +127,30 @@ phase == 7 ? 1 :
   ensures kcs_valid(m);
   ensures m->phase == 0;
   ensures kcs_status_of(m) == 0;
+  ensures m->obf == 0 && m->cd == 0 && m->atn == 0;
+  ensures m->irq_enabled == 0 && m->obf_irq == 0 && m->atn_irq == 0;
   ensures !kcs_irq_level(m);
 */
 void kcs_machine_init(struct kcs_machine *m);
+
+/*
+ * A reset of the host side: any transfer ends and the machine is idle, but what the
+ * BMC set stays (interrupt enable, attention), and so does the request id, so that a
+ * late answer to a request from before the reset cannot match a new one.
+ */
+/*@
+  requires kcs_valid(m);
+  assigns *m;
+  ensures kcs_valid(m);
+  ensures m->phase == 0;
+  ensures m->irq_enabled == \old(m->irq_enabled) && m->atn == \old(m->atn);
+  ensures m->request_id == \old(m->request_id);
+  ensures m->obf == 0 && m->cd == 0 && m->obf_irq == 0 && m->atn_irq == 0;
+  ensures \result.irq_level != 0 <==> kcs_irq_level(m);
+  ensures \result.irq_changed != 0 <==> !(\at(kcs_irq_level(m), Pre) <==> kcs_irq_level(m));
+  ensures \result.request == 0;
+*/
+struct kcs_result kcs_machine_reset(struct kcs_machine *m);
 
 /*@
   requires kcs_valid(m);

@@ -160,15 +160,9 @@ static void isa_ipmi_kcs_get_fwinfo(IPMIInterface *ii, IPMIFwInfo *info)
 static void isa_ipmi_kcs_reset_enter(Object *obj, ResetType type)
 {
     ISAIPMIKCSDevice *s = ISA_IPMI_KCS(obj);
-    bool irq_enabled = s->kcs.irq_enabled;
-    bool atn = s->kcs.atn;
-    uint8_t request_id = s->kcs.request_id;
 
     trace_isa_ipmi_kcs_reset(s->io_base);
-    kcs_machine_init(&s->kcs);
-    s->kcs.request_id = request_id;
-    kcs_machine_set_irq_enable(&s->kcs, irq_enabled);
-    kcs_machine_set_attention(&s->kcs, atn, false);
+    kcs_machine_reset(&s->kcs);
 }
 
 static void isa_ipmi_kcs_reset_hold(Object *obj, ResetType type)

@@ -510,6 +510,31 @@ static void test_interrupts(void)
     g_assert_false(r.irq);
 }
 
+/* A host reset mid-transfer: idle again, the BMC's settings kept, the old answer dropped. */
+static void test_reset(void)
+{
+    struct rig r;
+    uint8_t old_id;
+
+    rig_init(&r);
+    r.auto_respond = false;
+    apply(&r, kcs_machine_set_irq_enable(&r.m, true));
+    apply(&r, kcs_machine_set_attention(&r.m, true, false));
+    send_request(&r, get_dev_id, sizeof(get_dev_id));
+    old_id = r.last_request_id;
+    g_assert_cmpint(r.m.phase, ==, KCS_PHASE_BUSY);
+    apply(&r, kcs_machine_reset(&r.m));
+    g_assert_cmpint(kcs_machine_status(&r.m), ==, KCS_STATUS_SMS_ATN);
+    g_assert_true(r.m.irq_enabled);
+    g_assert_false(r.irq);
+    apply(&r, kcs_machine_respond(&r.m, old_id, r.reply, r.reply_len));
+    g_assert_cmpint(r.m.phase, ==, KCS_PHASE_IDLE);
+    r.auto_respond = true;
+    apply(&r, kcs_machine_set_attention(&r.m, false, false));
+    transaction_works(&r);
+    g_assert_cmpint(r.last_request_id, !=, old_id);
+}
+
 /*
  * Random register traffic, some of it nonsense: whatever the host does, the machine
  * stays within its buffers, its status matches its phase, and it can always be
@@ -577,6 +602,7 @@ int main(int argc, char **argv)
     g_test_add_func("/kcs/overlong-response", test_overlong_response);
     g_test_add_func("/kcs/empty-response", test_empty_response);
     g_test_add_func("/kcs/interrupts", test_interrupts);
+    g_test_add_func("/kcs/reset", test_reset);
     g_test_add_func("/kcs/random-traffic", test_random_traffic);
     return g_test_run();
 }
