@@ -121,6 +121,7 @@ static void kcs_load_overlong_response(struct kcs_machine *m, const uint8_t *res
 */
 static unsigned int kcs_state(uint8_t phase)
 {
+    /* The last phase takes the default, so no branch is left that cannot run. */
     switch (phase) {
     case KCS_PHASE_IDLE:
         return KCS_STATE_IDLE;
@@ -138,10 +139,8 @@ static unsigned int kcs_state(uint8_t phase)
         return KCS_STATE_WRITE;
     case KCS_PHASE_ABORT_STATUS:
         return KCS_STATE_READ;
-    case KCS_PHASE_ERROR:
+    default: /* KCS_PHASE_ERROR */
         return KCS_STATE_ERROR;
-    default:
-        return KCS_STATE_IDLE;
     }
 }
 
