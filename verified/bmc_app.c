@@ -3,6 +3,10 @@
  * Application commands (NetFn 06h): device identity, self test, resets, global
  * enables and message flags. Layouts and length checks are generated from
  * spec/commands-app.yaml; these handlers only decide the answers.
+ *
+ * The generated header gives every handler its frame (what it may change); the
+ * contract above each definition adds what it promises about its answer. Frama-C
+ * merges the two.
  */
 #include "bmc.h"
 #include "cmd_app.h"
@@ -18,6 +22,7 @@
   assigns b->state.global_enables, b->effects.irq_enable_changed, b->effects.irq_enabled;
   ensures b->state.global_enables == enables;
   ensures b->effects.irq_enable_changed;
+  ensures b->effects.irq_enabled <==> (enables & 3) != 0;
 */
 static void bmc_set_global_enables(struct bmc *b, uint8_t enables)
 {
@@ -27,6 +32,12 @@ static void bmc_set_global_enables(struct bmc *b, uint8_t enables)
         (enables & (BMC_ENABLE_RCV_MSG_QUEUE_IRQ | BMC_ENABLE_EVENT_BUFFER_FULL_IRQ)) != 0;
 }
 
+/*@
+  ensures \result == 0;
+  ensures rsp->device_id == b->config.device_id;
+  ensures rsp->ipmi_version == b->config.ipmi_version;
+  ensures rsp->manufacturer_id <= 0xffffff;
+*/
 uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
 {
     rsp->device_id = b->config.device_id;
@@ -42,6 +53,10 @@ uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
 
 /* A cold reset turns interrupts off and drops pending flags; the caller resets the
  * interface once the response is on its way. */
+/*@
+  ensures b->effects.cold_reset && b->effects.irq_enable_changed && !b->effects.irq_enabled;
+  ensures b->state.msg_flags == 0;
+*/
 uint8_t bmc_app_cold_reset(struct bmc *b)
 {
     bmc_set_global_enables(b, BMC_ENABLE_SYSTEM_EVENT_LOG);
@@ -58,6 +73,9 @@ uint8_t bmc_app_warm_reset(struct bmc *b)
     return IPMI_CC_SUCCESS;
 }
 
+/*@
+  ensures \result == 0 && rsp->result == 0x55 && rsp->detail == 0;
+*/
 uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp)
 {
     (void)b;
@@ -66,6 +84,10 @@ uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_re
     return IPMI_CC_SUCCESS;
 }
 
+/*@
+  ensures b->config.guid_set == 0 <==> \result == 0xcb;
+  ensures \result == 0 ==> \forall integer k; 0 <= k < 16 ==> rsp->guid[k] == b->config.guid[k];
+*/
 uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp)
 {
     size_t i;
@@ -75,6 +97,7 @@ uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *r
     }
     /*@
       loop invariant 0 <= i <= 16;
+      loop invariant \forall integer k; 0 <= k < i ==> rsp->guid[k] == b->config.guid[k];
       loop assigns i, rsp->guid[0 .. 15];
       loop variant 16 - i;
     */
@@ -84,6 +107,11 @@ uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *r
     return IPMI_CC_SUCCESS;
 }
 
+/*@
+  ensures \result == 0 && b->state.global_enables == req->enables;
+  ensures b->effects.irq_enable_changed;
+  ensures b->effects.irq_enabled <==> (req->enables & 3) != 0;
+*/
 uint8_t bmc_app_set_bmc_global_enables(struct bmc *b,
                                        const struct app_set_bmc_global_enables_req *req)
 {
@@ -97,6 +125,10 @@ uint8_t bmc_app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_
     return IPMI_CC_SUCCESS;
 }
 
+/*@
+  ensures b->effects.attention_changed;
+  ensures b->effects.attention <==> b->state.msg_flags != 0;
+*/
 uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req)
 {
     b->state.msg_flags &= (uint8_t)~req->flags;
