@@ -47,7 +47,18 @@ MC_INFO_CHECKS = [
     ("mfg_id", "Manufacturer ID", "4660"),
     ("product_id", "Product ID", "22136 (0x5678)"),
 ]
-ALL_CHECKS = [name for name, _, _ in MC_INFO_CHECKS] + ["selftest"]
+ALL_CHECKS = [name for name, _, _ in MC_INFO_CHECKS] + ["selftest", "firmware", "interrupts"]
+
+# Linux must find the interface through the firmware tables QEMU builds from the
+# device's get_fwinfo (SMBIOS type 38 and ACPI IPI0001) and drive it by interrupt.
+DMESG = "dmesg | grep -i ipmi"
+INTERRUPTS = "grep ipmi_si /proc/interrupts"
+DMESG_EXPECTED = [
+    "SMBIOS: io 0xca2 regsize 1 spacing 1 irq 5",
+    "IPI0001",
+    "Using irq 5",
+    "IPMI kcs interface initialized",
+]
 
 
 def parse_fields(text):
@@ -98,7 +109,8 @@ def main(argv):
                "--qemu", args.qemu, "--firmware-dir", args.firmware_dir,
                "--kernel", args.kernel, "--initrd", args.initrd,
                "--timeout", str(args.timeout), "--quiet", "--json", json_path,
-               "--cmd", "mc info", "--cmd", "mc selftest", "--"]
+               "--cmd", "mc info", "--cmd", "mc selftest",
+               "--sh", DMESG, "--sh", INTERRUPTS, "--"]
         cmd += shlex.split(args.bmc_args) if args.bmc_args else BMC_ARGS
         print("running:", shlex.join(cmd))
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -138,6 +150,17 @@ def main(argv):
         lines = [l.strip() for l in selftest["output"].splitlines()]
         check("selftest", selftest["rc"] == 0 and "Selftest: passed" in lines,
               "expected 'Selftest: passed' and rc 0, got rc %d" % selftest["rc"])
+
+    dmesg = by_cmd.get(DMESG, {}).get("output", "")
+    missing = [m for m in DMESG_EXPECTED if m not in dmesg]
+    check("firmware", not missing,
+          "ipmi_si found the KCS interface via SMBIOS and ACPI" if not missing
+          else "dmesg lacks %r:\n%s" % (missing, dmesg))
+
+    # "  5:   N   IO-APIC   5-fasteoi   ipmi_si": N interrupts were taken.
+    counts = by_cmd.get(INTERRUPTS, {}).get("output", "").split()
+    taken = int(counts[1]) if len(counts) > 1 and counts[1].isdigit() else 0
+    check("interrupts", taken > 0, "ipmi_si took %d interrupts on IRQ 5" % taken)
 
     answer = (result or {}).get("boot_to_answer_seconds")
     wall = time.monotonic() - start
