@@ -75,22 +75,6 @@ void ipmi_bmc_gen_event(IPMIBmc *b, uint8_t *evt, bool log)
 }
 
 /*
- * Whether attention should interrupt the host: a flag is up whose interrupt the
- * host enabled (IPMI 2.0 sections 22.1 and 22.4).
- */
-static bool ipmi_sim_attention_irq(const IPMIBmcSim *ibs)
-{
-    uint8_t enables = ibs->core.state.global_enables;
-    uint8_t flags = ibs->core.state.msg_flags;
-
-    return ((enables & BMC_ENABLE_RCV_MSG_QUEUE_IRQ) &&
-            (flags & (BMC_FLAG_RCV_MSG_AVAILABLE |
-                      BMC_FLAG_WATCHDOG_PRETIMEOUT))) ||
-           ((enables & BMC_ENABLE_EVENT_BUFFER_FULL_IRQ) &&
-            (flags & BMC_FLAG_EVENT_BUFFER_FULL));
-}
-
-/*
  * A request for a NetFn that machine code registered: its handler builds the
  * response in an RspBuffer, as QEMU's simulator always did. Returns false if
  * the request is not for such a NetFn; the core then answers it (including
@@ -181,7 +165,7 @@ static void ipmi_sim_handle_command(IPMIBmc *b, uint8_t *cmd,
         k->set_irq_enable(s, fx->irq_enabled);
     }
     if (fx->attention_changed) {
-        k->set_atn(s, fx->attention, ipmi_sim_attention_irq(ibs));
+        k->set_atn(s, fx->attention, fx->attention_irq);
     }
 
     k->handle_rsp(s, msg_id, rsp, len);

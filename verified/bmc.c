@@ -21,6 +21,7 @@ static void bmc_clear_effects(struct bmc *b)
     b->effects.irq_enabled = false;
     b->effects.attention_changed = false;
     b->effects.attention = false;
+    b->effects.attention_irq = false;
     b->effects.cold_reset = false;
     b->effects.warm_reset = false;
 }

@@ -44,8 +44,9 @@ struct bmc_config {
 struct bmc_effects {
     bool irq_enable_changed;   /* set the interface's interrupt enable to irq_enabled */
     bool irq_enabled;
-    bool attention_changed;    /* set the interface's SMS_ATN to attention */
+    bool attention_changed;    /* set the interface's SMS_ATN to attention, */
     bool attention;
+    bool attention_irq;        /* interrupting the host if this is set */
     bool cold_reset;           /* reset the interface, after the response is sent */
     bool warm_reset;
 };

@@ -32,6 +32,25 @@ static void bmc_set_global_enables(struct bmc *b, uint8_t enables)
         (enables & (BMC_ENABLE_RCV_MSG_QUEUE_IRQ | BMC_ENABLE_EVENT_BUFFER_FULL_IRQ)) != 0;
 }
 
+/*
+ * Attention interrupts the host when a flag is up whose interrupt the host enabled
+ * (sections 22.1 and 22.4).
+ */
+/*@
+  requires \valid_read(b);
+  assigns \nothing;
+*/
+static bool bmc_attention_irq(const struct bmc *b)
+{
+    uint8_t enables = b->state.global_enables;
+    uint8_t flags = b->state.msg_flags;
+
+    return ((enables & BMC_ENABLE_RCV_MSG_QUEUE_IRQ) != 0 &&
+            (flags & (BMC_FLAG_RCV_MSG_AVAILABLE | BMC_FLAG_WATCHDOG_PRETIMEOUT)) != 0) ||
+           ((enables & BMC_ENABLE_EVENT_BUFFER_FULL_IRQ) != 0 &&
+            (flags & BMC_FLAG_EVENT_BUFFER_FULL) != 0);
+}
+
 /*@
   ensures \result == 0;
   ensures rsp->device_id == b->config.device_id;
@@ -63,6 +82,7 @@ uint8_t bmc_app_cold_reset(struct bmc *b)
     b->state.msg_flags = 0;
     b->effects.attention_changed = true;
     b->effects.attention = false;
+    b->effects.attention_irq = false;
     b->effects.cold_reset = true;
     return IPMI_CC_SUCCESS;
 }
@@ -134,6 +154,7 @@ uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_messag
     b->state.msg_flags &= (uint8_t)~req->flags;
     b->effects.attention_changed = true;
     b->effects.attention = b->state.msg_flags != 0;
+    b->effects.attention_irq = bmc_attention_irq(b);
     return IPMI_CC_SUCCESS;
 }
 

@@ -115,6 +115,11 @@ static void test_message_flags(void)
     EXPECT(ASK(&b, 0x18, 0x30, 0x08), 0x1c, 0x30, 0x00);
     g_assert_true(b.effects.attention_changed);
     g_assert_true(b.effects.attention);
+    g_assert_false(b.effects.attention_irq); /* the receive-queue interrupt is off */
+    ASK(&b, 0x18, 0x2e, BMC_ENABLE_RCV_MSG_QUEUE_IRQ);
+    ASK(&b, 0x18, 0x30, 0x00);
+    g_assert_true(b.effects.attention);
+    g_assert_true(b.effects.attention_irq);
     EXPECT(ASK(&b, 0x18, 0x31), 0x1c, 0x31, 0x00, 0x01);
     ASK(&b, 0x18, 0x30, 0xff);
     g_assert_false(b.effects.attention);
