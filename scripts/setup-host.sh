@@ -45,9 +45,10 @@ SRC
     stamp_update=1
 fi
 
-# apt-get update once per boot of this script's sources, or when lists are missing.
-if [ -n "${stamp_update:-}" ] || [ ! -s /var/lib/apt/lists/lock ] ||
-   ! ls /var/lib/apt/lists/*bookworm-backports*Packages* >/dev/null 2>&1; then
+# apt-get update when the suites were just added or their package lists are missing.
+if [ -n "${stamp_update:-}" ] ||
+   ! ls /var/lib/apt/lists/*bookworm-backports*Packages* >/dev/null 2>&1 ||
+   ! ls /var/lib/apt/lists/*trixie*Sources* >/dev/null 2>&1; then
     apt-get update -qq
 fi
 
