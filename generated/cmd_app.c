@@ -42,9 +42,6 @@ static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t l
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
     cc = bmc_app_get_device_id(b, &rsp);
-    if (cc != IPMI_CC_SUCCESS) {
-        return cmd_app_error(out, cc);
-    }
     out[0] = cc;
     out[1] = rsp.device_id;
     out[2] = rsp.device_revision;
@@ -132,9 +129,6 @@ static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, 
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
     cc = bmc_app_get_self_test_results(b, &rsp);
-    if (cc != IPMI_CC_SUCCESS) {
-        return cmd_app_error(out, cc);
-    }
     out[0] = cc;
     out[1] = rsp.result;
     out[2] = rsp.detail;
@@ -232,9 +226,6 @@ static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data,
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
     cc = bmc_app_get_bmc_global_enables(b, &rsp);
-    if (cc != IPMI_CC_SUCCESS) {
-        return cmd_app_error(out, cc);
-    }
     out[0] = cc;
     out[1] = rsp.enables;
     return 2;
@@ -291,9 +282,6 @@ static size_t cmd_app_get_message_flags(struct bmc *b, const uint8_t *data, size
         return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
     cc = bmc_app_get_message_flags(b, &rsp);
-    if (cc != IPMI_CC_SUCCESS) {
-        return cmd_app_error(out, cc);
-    }
     out[0] = cc;
     out[1] = rsp.flags;
     return 2;

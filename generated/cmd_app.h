@@ -47,6 +47,7 @@ struct app_get_device_id_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
+  ensures \result == 0x00; // SUCCESS
 */
 uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
 
@@ -56,6 +57,7 @@ uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
   requires bmc_valid(b);
   assigns b->state, b->effects;
   ensures bmc_valid(b);
+  ensures \result == 0x00; // SUCCESS
 */
 uint8_t bmc_app_cold_reset(struct bmc *b);
 
@@ -65,6 +67,7 @@ uint8_t bmc_app_cold_reset(struct bmc *b);
   requires bmc_valid(b);
   assigns b->state, b->effects;
   ensures bmc_valid(b);
+  ensures \result == 0x00; // SUCCESS
 */
 uint8_t bmc_app_warm_reset(struct bmc *b);
 
@@ -79,6 +82,7 @@ struct app_get_self_test_results_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
+  ensures \result == 0x00; // SUCCESS
 */
 uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp);
 
@@ -92,6 +96,7 @@ struct app_get_device_guid_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
+  ensures \result == 0x00 || \result == 0xcb; // SUCCESS, NOT_PRESENT
 */
 uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp);
 
@@ -105,6 +110,7 @@ struct app_set_bmc_global_enables_req {
   requires \valid_read(req) && \separated(b, req);
   assigns b->state, b->effects;
   ensures bmc_valid(b);
+  ensures \result == 0x00; // SUCCESS
 */
 uint8_t bmc_app_set_bmc_global_enables(struct bmc *b, const struct app_set_bmc_global_enables_req *req);
 
@@ -118,6 +124,7 @@ struct app_get_bmc_global_enables_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
+  ensures \result == 0x00; // SUCCESS
 */
 uint8_t bmc_app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp);
 
@@ -131,6 +138,7 @@ struct app_clear_message_flags_req {
   requires \valid_read(req) && \separated(b, req);
   assigns b->state, b->effects;
   ensures bmc_valid(b);
+  ensures \result == 0x00; // SUCCESS
 */
 uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req);
 
@@ -144,6 +152,7 @@ struct app_get_message_flags_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
+  ensures \result == 0x00; // SUCCESS
 */
 uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp);
 

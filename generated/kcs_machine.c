@@ -162,17 +162,17 @@ void kcs_machine_init(struct kcs_machine *m)
     m->response_len = 0;
     m->response_pos = 0;
     /*@
-      loop invariant 0 <= i <= KCS_REQUEST_CAPACITY;
-      loop assigns i, m->request[0 .. KCS_REQUEST_CAPACITY - 1];
-      loop variant KCS_REQUEST_CAPACITY - i;
+      loop invariant 0 <= i <= 300;
+      loop assigns i, m->request[0 .. 299];
+      loop variant 300 - i;
     */
     for (i = 0; i < KCS_REQUEST_CAPACITY; i++) {
         m->request[i] = 0;
     }
     /*@
-      loop invariant 0 <= i <= KCS_RESPONSE_CAPACITY;
-      loop assigns i, m->response[0 .. KCS_RESPONSE_CAPACITY - 1];
-      loop variant KCS_RESPONSE_CAPACITY - i;
+      loop invariant 0 <= i <= 300;
+      loop assigns i, m->response[0 .. 299];
+      loop variant 300 - i;
     */
     for (i = 0; i < KCS_RESPONSE_CAPACITY; i++) {
         m->response[i] = 0;

@@ -52,7 +52,6 @@ static bool bmc_attention_irq(const struct bmc *b)
 }
 
 /*@
-  ensures \result == 0;
   ensures rsp->device_id == b->config.device_id;
   ensures rsp->ipmi_version == b->config.ipmi_version;
   ensures rsp->manufacturer_id <= 0xffffff;
@@ -94,7 +93,7 @@ uint8_t bmc_app_warm_reset(struct bmc *b)
 }
 
 /*@
-  ensures \result == 0 && rsp->result == 0x55 && rsp->detail == 0;
+  ensures rsp->result == 0x55 && rsp->detail == 0;
 */
 uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp)
 {
@@ -128,7 +127,7 @@ uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *r
 }
 
 /*@
-  ensures \result == 0 && b->state.global_enables == req->enables;
+  ensures b->state.global_enables == req->enables;
   ensures b->effects.irq_enable_changed;
   ensures b->effects.irq_enabled <==> (req->enables & 3) != 0;
 */
