@@ -92,16 +92,17 @@ struct kcs_result {
 };
 
 /*@
+  // The status register's state field in each phase.
   logic integer kcs_state_of(integer phase) =
-phase == 0 ? 0 :
-phase == 1 ? 2 :
-phase == 2 ? 2 :
-phase == 3 ? 2 :
-phase == 4 ? 2 :
-phase == 5 ? 1 :
-phase == 6 ? 2 :
-phase == 7 ? 1 :
-3;
+    phase == 0 ? 0 : // IDLE: IDLE
+    phase == 1 ? 2 : // WRITE_START: WRITE
+    phase == 2 ? 2 : // WRITE_DATA: WRITE
+    phase == 3 ? 2 : // WRITE_END: WRITE
+    phase == 4 ? 2 : // BUSY: WRITE
+    phase == 5 ? 1 : // READ: READ
+    phase == 6 ? 2 : // ABORT_ACK: WRITE
+    phase == 7 ? 1 : // ABORT_STATUS: READ
+    3; // ERROR: ERROR
 
   logic integer kcs_status_of(struct kcs_machine *m) =
     kcs_state_of(m->phase) * 64
