@@ -255,12 +255,14 @@ static void kcs_on_command(struct kcs_machine *m, uint8_t value)
             }
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_ABORT_ACK;
+
             break;
         case KCS_PHASE_ABORT_ACK:
             if (m->error == KCS_ERROR_NO_ERROR) {
                 m->error = KCS_ERROR_ABORTED_BY_COMMAND;
             }
             kcs_emit(m, 0);
+
             break;
         default:
             break; /* BUSY holds IBF: no host write reaches here. */
@@ -278,14 +280,17 @@ static void kcs_on_command(struct kcs_machine *m, uint8_t value)
             m->error = KCS_ERROR_NO_ERROR;
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_WRITE_START;
+
             break;
         case KCS_PHASE_WRITE_START:
             m->request_len = 0;
             m->error = KCS_ERROR_NO_ERROR;
             kcs_emit(m, 0);
+
             break;
         case KCS_PHASE_ERROR:
             kcs_emit(m, 0);
+
             break;
         default:
             break; /* BUSY holds IBF: no host write reaches here. */
@@ -302,13 +307,16 @@ static void kcs_on_command(struct kcs_machine *m, uint8_t value)
             m->error = KCS_ERROR_ILLEGAL_CONTROL_CODE;
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_ERROR;
+
             break;
         case KCS_PHASE_WRITE_DATA:
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_WRITE_END;
+
             break;
         case KCS_PHASE_ERROR:
             kcs_emit(m, 0);
+
             break;
         default:
             break; /* BUSY holds IBF: no host write reaches here. */
@@ -326,9 +334,11 @@ static void kcs_on_command(struct kcs_machine *m, uint8_t value)
             m->error = KCS_ERROR_ILLEGAL_CONTROL_CODE;
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_ERROR;
+
             break;
         case KCS_PHASE_ERROR:
             kcs_emit(m, 0);
+
             break;
         default:
             break; /* BUSY holds IBF: no host write reaches here. */
@@ -353,50 +363,50 @@ static bool kcs_on_data(struct kcs_machine *m, uint8_t value)
 {
     bool request = false;
 
-    if (value == KCS_CONTROL_READ) {
-        switch (m->phase) {
-        case KCS_PHASE_IDLE:
-            m->error = KCS_ERROR_ILLEGAL_CONTROL_CODE;
+    switch (m->phase) {
+    case KCS_PHASE_IDLE:
+        m->error = KCS_ERROR_ILLEGAL_CONTROL_CODE;
+        kcs_emit(m, 0);
+        m->phase = KCS_PHASE_ERROR;
+        break;
+    case KCS_PHASE_WRITE_START:
+        if (m->request_len < KCS_REQUEST_CAPACITY) {
+            m->request[m->request_len] = value;
+            m->request_len++;
+            kcs_emit(m, 0);
+            m->phase = KCS_PHASE_WRITE_DATA;
+        } else {
+            m->error = KCS_ERROR_LENGTH_ERROR;
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_ERROR;
-            break;
-        case KCS_PHASE_WRITE_START:
-            if (m->request_len < KCS_REQUEST_CAPACITY) {
-                m->request[m->request_len] = value;
-                m->request_len++;
-                kcs_emit(m, 0);
-                m->phase = KCS_PHASE_WRITE_DATA;
-            } else {
-                m->error = KCS_ERROR_LENGTH_ERROR;
-                kcs_emit(m, 0);
-                m->phase = KCS_PHASE_ERROR;
-            }
-            break;
-        case KCS_PHASE_WRITE_DATA:
-            if (m->request_len < KCS_REQUEST_CAPACITY) {
-                m->request[m->request_len] = value;
-                m->request_len++;
-                kcs_emit(m, 0);
-            } else {
-                m->error = KCS_ERROR_LENGTH_ERROR;
-                kcs_emit(m, 0);
-                m->phase = KCS_PHASE_ERROR;
-            }
-            break;
-        case KCS_PHASE_WRITE_END:
-            if (m->request_len < KCS_REQUEST_CAPACITY) {
-                m->request[m->request_len] = value;
-                m->request_len++;
-                m->request_id = m->request_id == 255 ? 0 : (uint8_t)(m->request_id + 1);
-                request = true;
-                m->phase = KCS_PHASE_BUSY;
-            } else {
-                m->error = KCS_ERROR_LENGTH_ERROR;
-                kcs_emit(m, 0);
-                m->phase = KCS_PHASE_ERROR;
-            }
-            break;
-        case KCS_PHASE_READ:
+        }
+        break;
+    case KCS_PHASE_WRITE_DATA:
+        if (m->request_len < KCS_REQUEST_CAPACITY) {
+            m->request[m->request_len] = value;
+            m->request_len++;
+            kcs_emit(m, 0);
+        } else {
+            m->error = KCS_ERROR_LENGTH_ERROR;
+            kcs_emit(m, 0);
+            m->phase = KCS_PHASE_ERROR;
+        }
+        break;
+    case KCS_PHASE_WRITE_END:
+        if (m->request_len < KCS_REQUEST_CAPACITY) {
+            m->request[m->request_len] = value;
+            m->request_len++;
+            m->request_id = m->request_id == 255 ? 0 : (uint8_t)(m->request_id + 1);
+            request = true;
+            m->phase = KCS_PHASE_BUSY;
+        } else {
+            m->error = KCS_ERROR_LENGTH_ERROR;
+            kcs_emit(m, 0);
+            m->phase = KCS_PHASE_ERROR;
+        }
+        break;
+    case KCS_PHASE_READ:
+        if (value == KCS_CONTROL_READ) {
             if (m->response_pos < m->response_len) {
                 kcs_emit(m, m->response[m->response_pos]);
                 m->response_pos++;
@@ -404,77 +414,32 @@ static bool kcs_on_data(struct kcs_machine *m, uint8_t value)
                 kcs_emit(m, 0);
                 m->phase = KCS_PHASE_IDLE;
             }
-            break;
-        case KCS_PHASE_ABORT_ACK:
-            kcs_emit(m, m->error);
-            m->phase = KCS_PHASE_ABORT_STATUS;
-            break;
-        case KCS_PHASE_ABORT_STATUS:
-            m->error = KCS_ERROR_NO_ERROR;
-            kcs_emit(m, 0);
-            m->phase = KCS_PHASE_IDLE;
-            break;
-        case KCS_PHASE_ERROR:
-            kcs_emit(m, 0);
-            break;
-        default:
-            break; /* BUSY holds IBF: no host write reaches here. */
-        }
-    } else {
-        switch (m->phase) {
-        case KCS_PHASE_IDLE:
-        case KCS_PHASE_READ:
-        case KCS_PHASE_ABORT_STATUS:
+        } else {
             m->error = KCS_ERROR_ILLEGAL_CONTROL_CODE;
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_ERROR;
-            break;
-        case KCS_PHASE_WRITE_START:
-            if (m->request_len < KCS_REQUEST_CAPACITY) {
-                m->request[m->request_len] = value;
-                m->request_len++;
-                kcs_emit(m, 0);
-                m->phase = KCS_PHASE_WRITE_DATA;
-            } else {
-                m->error = KCS_ERROR_LENGTH_ERROR;
-                kcs_emit(m, 0);
-                m->phase = KCS_PHASE_ERROR;
-            }
-            break;
-        case KCS_PHASE_WRITE_DATA:
-            if (m->request_len < KCS_REQUEST_CAPACITY) {
-                m->request[m->request_len] = value;
-                m->request_len++;
-                kcs_emit(m, 0);
-            } else {
-                m->error = KCS_ERROR_LENGTH_ERROR;
-                kcs_emit(m, 0);
-                m->phase = KCS_PHASE_ERROR;
-            }
-            break;
-        case KCS_PHASE_WRITE_END:
-            if (m->request_len < KCS_REQUEST_CAPACITY) {
-                m->request[m->request_len] = value;
-                m->request_len++;
-                m->request_id = m->request_id == 255 ? 0 : (uint8_t)(m->request_id + 1);
-                request = true;
-                m->phase = KCS_PHASE_BUSY;
-            } else {
-                m->error = KCS_ERROR_LENGTH_ERROR;
-                kcs_emit(m, 0);
-                m->phase = KCS_PHASE_ERROR;
-            }
-            break;
-        case KCS_PHASE_ABORT_ACK:
-            kcs_emit(m, m->error);
-            m->phase = KCS_PHASE_ABORT_STATUS;
-            break;
-        case KCS_PHASE_ERROR:
-            kcs_emit(m, 0);
-            break;
-        default:
-            break; /* BUSY holds IBF: no host write reaches here. */
         }
+        break;
+    case KCS_PHASE_ABORT_ACK:
+        kcs_emit(m, m->error);
+        m->phase = KCS_PHASE_ABORT_STATUS;
+        break;
+    case KCS_PHASE_ABORT_STATUS:
+        if (value == KCS_CONTROL_READ) {
+            m->error = KCS_ERROR_NO_ERROR;
+            kcs_emit(m, 0);
+            m->phase = KCS_PHASE_IDLE;
+        } else {
+            m->error = KCS_ERROR_ILLEGAL_CONTROL_CODE;
+            kcs_emit(m, 0);
+            m->phase = KCS_PHASE_ERROR;
+        }
+        break;
+    case KCS_PHASE_ERROR:
+        kcs_emit(m, 0);
+        break;
+    default:
+        break; /* BUSY holds IBF: no host write reaches here. */
     }
     return request;
 }
@@ -513,6 +478,7 @@ static void kcs_on_response(struct kcs_machine *m, const uint8_t *response, size
             m->response_pos++;
             m->phase = KCS_PHASE_READ;
         }
+
         break;
     default:
         break; /* Only a phase that holds IBF waits for a response. */

@@ -40,6 +40,20 @@ class Branch:
 
 
 @dataclass
+class DataCase:
+    """Data events that one phase answers alike, and the rules it answers them with."""
+    events: list
+    rules: list
+
+
+@dataclass
+class DataBranch:
+    """Phases that answer every data event alike: one case of the data switch."""
+    phases: list
+    cases: list
+
+
+@dataclass
 class Event:
     name: str          # as in the spec, e.g. "command:WRITE_START"
     source: str        # "command", "data" or "response"
@@ -152,6 +166,19 @@ def build(spec, template_vocabulary):
         rules.append(Rule(guard, list(t["do"]), t["next"], t["next"] == t["phase"]))
         table[(phase["name"], event.name, "line")] = i
 
+    # A phase with no rules for an event named for a code follows its source's
+    # catch-all event (data:READ falls back to data:any, command:X to command:other).
+    catch_all = {e.source: e for e in events if e.code in ("other", "any")}
+    for phase in phases:
+        for event in events:
+            key = (phase["name"], event.name)
+            fallback = catch_all.get(event.source)
+            if key not in table and fallback is not None and fallback is not event:
+                rules = table.get((phase["name"], fallback.name))
+                if rules:
+                    table[key] = rules
+                    table[key + ("line",)] = table[(phase["name"], fallback.name, "line")]
+
     for phase in phases:
         for event in events:
             if phase["held"] != (event.source == "response"):
@@ -181,6 +208,28 @@ def build(spec, template_vocabulary):
                 event.branches.append(groups[key])
             groups[key].phases.append(phase)
 
+    data_events = [e for e in events if e.source == "data"]
+    data_branches = {}
+    for phase in phases:
+        if phase["held"]:
+            continue
+        cases, seen = [], {}
+        for event in data_events:
+            rules = table[(phase["name"], event.name)]
+            key = tuple(r.key() for r in rules)
+            if key in seen:
+                seen[key].events.append(event)
+            else:
+                seen[key] = DataCase([event], rules)
+                cases.append(seen[key])
+        # A case for the catch-all goes last: it is the `else` of the value tests.
+        cases.sort(key=lambda c: any(e.code == "any" for e in c.events))
+        key = tuple(tuple(r.key() for r in c.rules) + tuple(e.name for e in c.events)
+                    for c in cases)
+        if key not in data_branches:
+            data_branches[key] = DataBranch([], cases)
+        data_branches[key].phases.append(phase)
+
     reachable = {phases[0]["name"]}
     frontier = [phases[0]["name"]]
     while frontier:
@@ -202,7 +251,8 @@ def build(spec, template_vocabulary):
         "phases": phases,
         "events": events,
         "command_events": [e for e in events if e.source == "command"],
-        "data_events": [e for e in events if e.source == "data"],
+        "data_events": data_events,
+        "data_branches": list(data_branches.values()),
         "response_event": next(e for e in events if e.source == "response"),
         "registers": registers,
         "state_shift": d["status"]["state_field"]["shift"],
