@@ -255,14 +255,12 @@ static void kcs_on_command(struct kcs_machine *m, uint8_t value)
             }
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_ABORT_ACK;
-
             break;
         case KCS_PHASE_ABORT_ACK:
             if (m->error == KCS_ERROR_NO_ERROR) {
                 m->error = KCS_ERROR_ABORTED_BY_COMMAND;
             }
             kcs_emit(m, 0);
-
             break;
         default:
             break; /* BUSY holds IBF: no host write reaches here. */
@@ -280,17 +278,14 @@ static void kcs_on_command(struct kcs_machine *m, uint8_t value)
             m->error = KCS_ERROR_NO_ERROR;
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_WRITE_START;
-
             break;
         case KCS_PHASE_WRITE_START:
             m->request_len = 0;
             m->error = KCS_ERROR_NO_ERROR;
             kcs_emit(m, 0);
-
             break;
         case KCS_PHASE_ERROR:
             kcs_emit(m, 0);
-
             break;
         default:
             break; /* BUSY holds IBF: no host write reaches here. */
@@ -307,16 +302,13 @@ static void kcs_on_command(struct kcs_machine *m, uint8_t value)
             m->error = KCS_ERROR_ILLEGAL_CONTROL_CODE;
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_ERROR;
-
             break;
         case KCS_PHASE_WRITE_DATA:
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_WRITE_END;
-
             break;
         case KCS_PHASE_ERROR:
             kcs_emit(m, 0);
-
             break;
         default:
             break; /* BUSY holds IBF: no host write reaches here. */
@@ -334,11 +326,9 @@ static void kcs_on_command(struct kcs_machine *m, uint8_t value)
             m->error = KCS_ERROR_ILLEGAL_CONTROL_CODE;
             kcs_emit(m, 0);
             m->phase = KCS_PHASE_ERROR;
-
             break;
         case KCS_PHASE_ERROR:
             kcs_emit(m, 0);
-
             break;
         default:
             break; /* BUSY holds IBF: no host write reaches here. */
@@ -478,7 +468,6 @@ static void kcs_on_response(struct kcs_machine *m, const uint8_t *response, size
             m->response_pos++;
             m->phase = KCS_PHASE_READ;
         }
-
         break;
     default:
         break; /* Only a phase that holds IBF waits for a response. */
