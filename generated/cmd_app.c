@@ -2,7 +2,7 @@
 /*
  * Application commands (NetFn APP): length checks, decoding and encoding.
  *
- * Generated from spec/commands-app.yaml by generator/ipmigen (template commands).
+ * Generated from spec/commands-app.yaml by generator/ipmigen (template commands.c.j2).
  * Do not edit: change the spec and rebuild.
  */
 #include "cmd_app.h"

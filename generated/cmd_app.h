@@ -4,7 +4,7 @@
  * layouts, and the handlers the BMC core implements for them.
  * IPMI v2.0 rev 1.1, sections 20 and 22.
  *
- * Generated from spec/commands-app.yaml by generator/ipmigen (template commands).
+ * Generated from spec/commands-app.yaml by generator/ipmigen (template commands.h.j2).
  * Do not edit: change the spec and rebuild.
  */
 #ifndef CMD_APP_H

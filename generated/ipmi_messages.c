@@ -2,7 +2,7 @@
 /*
  * IPMI message framing and completion codes.
  *
- * Generated from spec/messages.yaml by generator/ipmigen (template messages).
+ * Generated from spec/messages.yaml by generator/ipmigen (template messages.c.j2).
  * Do not edit: change the spec and rebuild.
  */
 #include "ipmi_messages.h"

@@ -3,7 +3,7 @@
  * IPMI message framing and completion codes.
  * IPMI v2.0 rev 1.1, sections 5.1 to 5.2 and table 5-2.
  *
- * Generated from spec/messages.yaml by generator/ipmigen (template messages).
+ * Generated from spec/messages.yaml by generator/ipmigen (template messages.h.j2).
  * Do not edit: change the spec and rebuild.
  */
 #ifndef IPMI_MESSAGES_H

@@ -3,7 +3,7 @@
  * "isa-ipmi-kcs": an IPMI KCS system interface on the ISA bus.
  *
  * All of the KCS protocol lives in the generated state machine
- * (core/kcs_machine.h): this device gives it two I/O ports and an interrupt
+ * (core/kcs.h): this device gives it two I/O ports and an interrupt
  * line, forwards every register access to it and carries out what each call
  * returns (set the IRQ line, hand a complete request to the BMC). The BMC
  * answers through handle_rsp.
@@ -23,7 +23,7 @@
 #include "qom/object.h"
 #include "trace.h"
 
-#include "core/kcs_machine.h"
+#include "core/kcs.h"
 
 #define TYPE_ISA_IPMI_KCS "isa-ipmi-kcs"
 OBJECT_DECLARE_SIMPLE_TYPE(ISAIPMIKCSDevice, ISA_IPMI_KCS)
@@ -176,18 +176,15 @@ static void isa_ipmi_kcs_reset_hold(Object *obj, ResetType type)
 }
 
 /*
- * Migration: the whole machine. The core's functions assume kcs_valid(m), so a
- * state that breaks it is refused rather than loaded.
+ * Migration: the whole machine. The core's functions assume its invariant, so a
+ * state that breaks it is refused rather than loaded; the check is the core's own,
+ * proved equal to the invariant.
  */
 static int isa_ipmi_kcs_machine_post_load(void *opaque, int version_id)
 {
     struct kcs_machine *m = opaque;
 
-    if (m->phase > KCS_PHASE_ERROR ||
-        m->request_len > KCS_REQUEST_CAPACITY ||
-        m->response_len > KCS_RESPONSE_CAPACITY ||
-        m->response_pos > m->response_len ||
-        (m->phase == KCS_PHASE_BUSY && m->request_len < 1)) {
+    if (!kcs_machine_consistent(m)) {
         error_report("isa-ipmi-kcs: migrated KCS state is inconsistent "
                      "(phase %u, request %u, response %u at %u)",
                      m->phase, m->request_len, m->response_len,

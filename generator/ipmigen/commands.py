@@ -34,7 +34,7 @@ def load_messages(spec, schema_dir):
     return specfile.load(path, schema_dir).data
 
 
-def build(spec, template_vocabulary, schema_dir):
+def build(spec, schema_dir):
     d = spec.data
     messages = load_messages(spec, schema_dir)
     if d["netfn"] not in messages["netfns"]:

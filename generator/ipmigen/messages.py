@@ -2,7 +2,7 @@
 """The `messages` kind of model: IPMI framing, network functions, completion codes."""
 
 
-def build(spec, template_vocabulary):
+def build(spec, schema_dir):
     d = spec.data
     seen = {}
     for name, cc in d["completion_codes"].items():

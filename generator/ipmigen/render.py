@@ -12,17 +12,16 @@ import tempfile
 
 import jinja2
 
-import functools
-
 from . import commands, interface, messages, specfile
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 
-# model kind -> (module that checks it and builds the template context, unit name)
+# model kind -> (module that checks it and builds the template context, unit name,
+#                the files each unit has)
 KINDS = {
-    "interface": (interface.build, "{name}_machine"),
-    "messages": (messages.build, "ipmi_messages"),
-    "commands": (commands.build, "cmd_{name}"),
+    "interface": (interface, "{name}_machine", ("h", "c", "dot")),
+    "messages": (messages, "ipmi_messages", ("h", "c")),
+    "commands": (commands, "cmd_{name}", ("h", "c")),
 }
 
 
@@ -37,53 +36,40 @@ def _environment():
     )
     env.filters["hex2"] = lambda v: f"0x{v:02x}"
     env.filters["bit"] = lambda n: 1 << n
-    env.filters["upper_id"] = lambda s: s.upper().replace(":", "_")
+    env.filters["c_string"] = _c_string
     return env
 
 
-def _template_base(env, spec):
+def _c_string(text):
+    """A C string literal; the spec's text was checked to hold no control character."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _template(env, spec, ext):
+    """The spec's own template for this file (`<name>.<ext>.j2`), else its kind's."""
     name, kind = spec.data["name"], spec.data["model"]
     for base in (name, kind):
         try:
-            env.get_template(f"{base}.c.j2")
-            return base
+            return env.get_template(f"{base}.{ext}.j2")
         except jinja2.TemplateNotFound:
             continue
-    raise spec.error(f"no template for a {kind} model named {name} "
-                     f"(looked for {name}.c.j2 and {kind}.c.j2 in generator/ipmigen/templates)",
-                     "name")
-
-
-def _vocabulary(env, base):
-    """The guards and effects a template implements, as it declares them."""
-    source = env.loader.get_source(env, f"{base}.c.j2")[0]
-    declared = {}
-    for assign in env.parse(source).find_all(jinja2.nodes.Assign):
-        if isinstance(assign.target, jinja2.nodes.Name) and isinstance(assign.node, jinja2.nodes.Const):
-            declared[assign.target.name] = str(assign.node.value)
-    return {
-        "guards": set(declared.get("GUARDS", "").split()),
-        "effects": set(declared.get("EFFECTS", "").split()),
-        "effect_args": dict(a.split("=") for a in declared.get("EFFECT_ARGS", "").split()),
-        "event_of": dict(a.split("=") for a in declared.get("EFFECT_EVENTS", "").split()),
-        "phases": set(declared.get("REQUIRED_PHASES", "").split()),
-    }
+    raise spec.error(f"no template for a {kind} model named {name} (looked for "
+                     f"{name}.{ext}.j2 and {kind}.{ext}.j2 in generator/ipmigen/templates)", "name")
 
 
 def render_spec(path, schema_dir):
     """Return {file name: text} for one spec, or raise SpecError."""
     spec = specfile.load(path, schema_dir)
     env = _environment()
-    build, unit_pattern = KINDS[spec.data["model"]]
-    if build is commands.build:
-        build = functools.partial(build, schema_dir=schema_dir)
-    base = _template_base(env, spec)
-    context = build(spec, _vocabulary(env, base))
+    module, unit_pattern, exts = KINDS[spec.data["model"]]
+    context = module.build(spec, schema_dir)
     unit = unit_pattern.format(name=spec.data["name"])
-    context.update(unit=unit, spec_path=_display_path(path), template=base,
-                   guard=f"{unit.upper()}_H")
-    return {f"{unit}.h": env.get_template(f"{base}.h.j2").render(context),
-            f"{unit}.c": env.get_template(f"{base}.c.j2").render(context)}
+    context.update(unit=unit, spec_path=_display_path(path), guard=f"{unit.upper()}_H")
+    outputs = {}
+    for ext in exts:
+        template = _template(env, spec, ext)
+        outputs[f"{unit}.{ext}"] = template.render(context, template=template.name)
+    return outputs
 
 
 def _display_path(path):

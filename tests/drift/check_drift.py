@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """generated/ must be exactly what the generator makes of spec/ today.
 
-Runs the generator afresh into a temporary folder and compares every file, byte for
-byte, with the checked-in generated/ (and with the build tree's copy, which is what the
+Runs the generator afresh into a temporary folder and compares every file (C, headers,
+diagrams), byte for byte, with the checked-in generated/ (and with the build tree's copy, which is what the
 compiler and the proofs see). Any difference fails with a unified diff and the command
 that regenerates the checked-in copy.
 """
@@ -18,7 +18,9 @@ import tempfile
 
 
 def generated_names(folder):
-    return sorted(os.path.basename(p) for p in glob.glob(os.path.join(folder, "*.[ch]")))
+    """What the generator writes: C, headers and the machines' diagrams."""
+    return sorted(os.path.basename(p) for pattern in ("*.[ch]", "*.dot")
+                  for p in glob.glob(os.path.join(folder, pattern)))
 
 
 def compare(fresh, other, label):

@@ -8,7 +8,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "kcs_machine.h"
+#include "kcs.h"
 
 #define STATE(status) ((status) >> KCS_STATUS_STATE_SHIFT)
 
