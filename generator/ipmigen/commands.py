@@ -19,6 +19,7 @@ def _layout(spec, fields, where):
     for i, f in enumerate(fields):
         if f["name"] in names:
             raise spec.error(f"field {f['name']} appears twice", *where, i, "name")
+        specfile.check_c_name(spec, f["name"], *where, i, "name")
         names.add(f["name"])
         size = f.get("length") if f["type"] == "bytes" else SIZES[f["type"]]
         out.append({"name": f["name"], "type": f["type"], "c_type": C_TYPES[f["type"]],

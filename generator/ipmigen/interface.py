@@ -11,7 +11,7 @@ act alike sharing a case, and the edges of the machine's diagram.
 
 from dataclasses import dataclass, field
 
-from .specfile import SpecError
+from .specfile import SpecError, check_unique_values
 
 
 @dataclass
@@ -85,6 +85,12 @@ ARGUMENT_PREFIX = {"error_codes": "ERROR", "control_codes": "CONTROL"}
 
 def _check_status(spec):
     d = spec.data
+    check_unique_values(spec, d["status"]["states"], "state", "status", "states")
+    check_unique_values(spec, d["status"]["bits"], "status bit", "status", "bits")
+    check_unique_values(spec, d["control_codes"], "control code", "control_codes")
+    check_unique_values(spec, d["error_codes"], "error code", "error_codes")
+    check_unique_values(spec, {r["name"]: r["offset"] for r in d["registers"]},
+                        "register offset", "registers")
     width = d["status"]["state_field"]["width"]
     for name, value in d["status"]["states"].items():
         if value >= 1 << width:

@@ -7,6 +7,7 @@ so a user fixing a spec is pointed at the place, not at a Python traceback.
 
 import json
 import os
+import re
 
 import jsonschema
 import yaml
@@ -56,13 +57,84 @@ def _schema_path(kind, schema_dir):
     return os.path.join(schema_dir, f"{kind}.schema.json")
 
 
+def _decode(path, raw):
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise SpecError(path, line, f"not valid UTF-8: byte 0x{raw[e.start]:02x} at column "
+                                    f"{column}") from None
+
+
+def _check_keys(path, node):
+    """A key given twice in one mapping: YAML would keep the last one silently."""
+    if isinstance(node, yaml.MappingNode):
+        seen = {}
+        for key, value in node.value:
+            if key.value in seen:
+                raise SpecError(path, key.start_mark.line + 1,
+                                f"key `{key.value}` repeats the one on line {seen[key.value]}")
+            seen[key.value] = key.start_mark.line + 1
+            _check_keys(path, value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_keys(path, item)
+
+
+# Text a spec gives lands in C comments, ACSL and string literals: none of these may end
+# the comment it stands in, start a nested one, spell a trigraph or break the line.
+_BREAKS_C = ((re.compile(r"\*/"), "`*/` would end the C comment it lands in"),
+             (re.compile(r"/\*"), "`/*` would open a comment inside a C comment"),
+             (re.compile(r"\?\?"), "`??` would be read as a C trigraph"),
+             (re.compile(r"[\x00-\x1f\x7f]"), "a control character or line break would break "
+                                               "the C line it lands in"))
+
+
+def _check_text(spec, value, where=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(spec, key, where + (key,))
+            _check_text(spec, item, where + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_text(spec, item, where + (i,))
+    elif isinstance(value, str):
+        for pattern, why in _BREAKS_C:
+            if pattern.search(value):
+                raise spec.error(f"{value!r}: {why}", *where)
+
+
+C_KEYWORDS = frozenset("""
+    auto break case char const continue default do double else enum extern float for goto
+    if inline int long register restrict return short signed sizeof static struct switch
+    typedef union unsigned void volatile while bool true false
+""".split())
+
+
+def check_c_name(spec, name, *where):
+    """A spec name that becomes a C identifier on its own (a struct field, say)."""
+    if name in C_KEYWORDS:
+        raise spec.error(f"`{name}` is a C keyword and cannot name a field", *where)
+
+
+def check_unique_values(spec, mapping, what, *where):
+    """Two names for one code value would make the generated switch ambiguous."""
+    seen = {}
+    for name, value in mapping.items():
+        if value in seen:
+            raise spec.error(f"{what} {value:#04x} is both {seen[value]} and {name}", *where, name)
+        seen[value] = name
+
+
 def load(path, schema_dir):
     """Read, parse and schema-check one spec file."""
     try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
+        with open(path, "rb") as f:
+            raw = f.read()
     except OSError as e:
         raise SpecError(path, 1, f"cannot read: {e.strerror}") from None
+    text = _decode(path, raw)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -70,8 +142,11 @@ def load(path, schema_dir):
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
         raise SpecError(path, line, f"not valid YAML: {e.problem or e.context}") from None
+    except yaml.YAMLError as e:
+        raise SpecError(path, 1, f"not valid YAML: {e}") from None
     if node is None or not isinstance(data, dict):
         raise SpecError(path, 1, "a spec is a YAML mapping with a `model` key")
+    _check_keys(path, node)
     lines = {}
     _record_lines(node, (), lines)
     spec = Spec(path, data, lines)
@@ -95,4 +170,5 @@ def load(path, schema_dir):
             if extra:
                 path.append(extra[0])
         raise spec.error(f"{where}: {first.message}", *path)
+    _check_text(spec, data)
     return spec

@@ -18,6 +18,20 @@ import tempfile
 CASES = [
     ("broken YAML", "kcs.yaml", "  request: 300\n", "  request: [300\n",
      "not valid YAML", None),
+    ("not UTF-8", "kcs.yaml", "    doc: Taking request bytes.", b"    doc: Taking request \xff bytes.",
+     "not valid UTF-8: byte 0xff", "    doc: Taking request"),
+    ("repeated key", "kcs.yaml", "  request: 300\n", "  request: 300\n  request: 200\n",
+     "key `request` repeats the one on line", "  request: 200"),
+    ("two names for one code", "kcs.yaml", "  READ: 0x68\n", "  READ: 0x68\n  READ_AGAIN: 0x68\n",
+     "control code 0x68 is both READ and READ_AGAIN", "  READ_AGAIN: 0x68"),
+    ("text that ends a C comment", "kcs.yaml", "    doc: No transfer in progress.",
+     "    doc: No transfer */ in progress.", "would end the C comment", "No transfer */"),
+    ("a trigraph", "commands-app.yaml", 'doc: "minor revision, BCD"', 'doc: "minor revision??/ BCD"',
+     "trigraph", "minor revision??/"),
+    ("a line break in text", "kcs.yaml", "    doc: Taking request bytes.",
+     '    doc: "Taking\\nrequest bytes."', "line break", "    doc: \"Taking"),
+    ("a C keyword as a field", "commands-app.yaml", "{name: enables, type: u8, doc:",
+     "{name: int, type: u8, doc:", "`int` is a C keyword", "{name: int, type: u8"),
     ("schema: wrong type", "kcs.yaml", "  request: 300\n", "  request: lots\n",
      "buffers/request", "  request: lots"),
     ("schema: unknown key", "kcs.yaml", "  response: 300\n", "  response: 300\n  spare: 1\n",
@@ -32,9 +46,20 @@ CASES = [
      "{phase: WRITE_DATA, event: command:WRITE_END, do: [emit_zero], next: WRITE_END}",
      "{phase: LIMBO, event: command:WRITE_END, do: [emit_zero], next: WRITE_END}",
      "unknown phase LIMBO", "phase: LIMBO"),
-    ("missing transition", "kcs.yaml",
-     '  - {phase: IDLE, event: data:any, do: ["set_error:ILLEGAL_CONTROL_CODE", emit_zero], next: ERROR}\n',
-     "", "phase IDLE has no transition on data:READ", None),
+    ("unknown phase in a list", "kcs.yaml", "phases: [IDLE, READ, ABORT_STATUS]",
+     "phases: [IDLE, READ, LIMBO]", "unknown phase LIMBO", "phases: [IDLE, READ, LIMBO]"),
+    ("all_but names a phase the host cannot write in", "kcs.yaml",
+     "phases: {all_but: [ERROR]}, event: command:other",
+     "phases: {all_but: [ERROR, BUSY]}, event: command:other",
+     "phase BUSY holds IBF, so the host cannot write in it", "all_but: [ERROR, BUSY]"),
+    ("missing transition", "kcs.yaml", "phases: [IDLE, READ, ABORT_STATUS]",
+     "phases: [READ, ABORT_STATUS]", "phase IDLE has no transition on data:READ", None),
+    ("two outcomes for one phase and event", "kcs.yaml",
+     "  - {phase: WRITE_DATA, event: command:WRITE_END, do: [emit_zero], next: WRITE_END}\n",
+     "  - {phase: WRITE_DATA, event: command:WRITE_END, do: [emit_zero], next: WRITE_END}\n"
+     "  - {phase: IDLE, event: command:GET_STATUS_ABORT, do: [emit_zero], next: IDLE}\n",
+     "phase IDLE on command:GET_STATUS_ABORT already has an outcome (line",
+     "{phase: IDLE, event: command:GET_STATUS_ABORT"),
     ("unreachable phase", "kcs.yaml",
      "  - {phase: WRITE_DATA, event: command:WRITE_END, do: [emit_zero], next: WRITE_END}\n", "",
      "phase WRITE_END cannot be reached from IDLE", "  - name: WRITE_END"),
@@ -42,21 +67,35 @@ CASES = [
      "{phase: WRITE_DATA, event: command:WRITE_END, do: [emit_zero], next: WRITE_END}",
      "{phase: WRITE_DATA, event: command:WRITE_END, do: [emit_banana], next: WRITE_END}",
      "unknown effect emit_banana", "emit_banana"),
+    ("unknown guard", "kcs.yaml", "guard: response_left,", "guard: response_maybe,",
+     "unknown guard response_maybe", "guard: response_maybe"),
     ("guards leave a case", "kcs.yaml",
-     "  - {phase: WRITE_DATA, event: data:any, guard: request_full, do: [\"set_error:LENGTH_ERROR\", emit_zero], next: ERROR}\n",
-     "", "guards do not cover every case (add request_full)", "{phase: WRITE_DATA, event: data:any, guard: request_has_room"),
+     "  - {phases: [WRITE_START, WRITE_DATA, WRITE_END], event: data:any, guard: request_full, do: [\"set_error:LENGTH_ERROR\", emit_zero], next: ERROR}\n",
+     "", "guards do not cover every case (add request_full)",
+     "{phases: [WRITE_START, WRITE_DATA], event: data:any, guard: request_has_room"),
+    ("guards of two groups", "kcs.yaml", "guard: response_done,", "guard: request_full,",
+     "mixes guards of groups", None),
     ("effect on the wrong event", "kcs.yaml",
      "{phase: WRITE_DATA, event: command:WRITE_END, do: [emit_zero], next: WRITE_END}",
      "{phase: WRITE_DATA, event: command:WRITE_END, do: [store_byte], next: WRITE_END}",
      "store_byte only applies to data events", "do: [store_byte]"),
     ("unknown error code", "kcs.yaml", '"set_error:LENGTH_ERROR"', '"set_error:TOO_LONG"',
      "set_error needs one of error_codes", "set_error:TOO_LONG"),
+    ("vocabulary word declared twice", "kcs.yaml",
+     "  - {name: emit_zero, doc: offer a dummy 00h byte in the data register}\n",
+     "  - {name: emit_zero, doc: offer a dummy 00h byte in the data register}\n"
+     "  - {name: emit_zero, doc: again}\n",
+     "emit_zero is declared twice", "{name: emit_zero, doc: again}"),
     ("unknown model", "kcs.yaml", "model: interface", "model: teapot",
      "must name a kind of model", "model: teapot"),
     ("unknown completion code", "commands-app.yaml", "errors: [NOT_PRESENT]", "errors: [NOT_THERE]",
      "unknown completion code NOT_THERE", "errors: [NOT_THERE]"),
     ("duplicate command code", "commands-app.yaml", "code: 0x03", "code: 0x02  # again",
      "command code 0x02 is both", "code: 0x02  # again"),
+    ("two names for one completion code", "messages.yaml",
+     "  NODE_BUSY: {code: 0xc0, doc: Node busy}\n",
+     "  NODE_BUSY: {code: 0xc0, doc: Node busy}\n  ALSO_BUSY: {code: 0xc0, doc: Busy}\n",
+     "completion code 0xc0 is both NODE_BUSY and ALSO_BUSY", "  ALSO_BUSY"),
     ("unknown NetFn", "commands-app.yaml", "netfn: APP", "netfn: KITCHEN",
      "unknown NetFn KITCHEN", "netfn: KITCHEN"),
 ]
@@ -73,13 +112,15 @@ def run_case(generator, spec_dir, case):
         specs = os.path.join(tmp, "spec")
         shutil.copytree(spec_dir, specs)
         path = os.path.join(specs, spec)
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        if find not in text:
+        with open(path, "rb") as f:
+            raw = f.read()
+        find_bytes = find.encode("utf-8")
+        if find_bytes not in raw:
             return f"{name}: the spec no longer contains {find!r}; update this case"
-        text = text.replace(find, replace, 1)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        raw = raw.replace(find_bytes, replace if isinstance(replace, bytes) else replace.encode("utf-8"), 1)
+        with open(path, "wb") as f:
+            f.write(raw)
+        text = raw.decode("utf-8", errors="replace")
         out = os.path.join(tmp, "out")
         os.mkdir(out)
         with open(os.path.join(out, "kcs_machine.c"), "w") as f:
