@@ -16,8 +16,21 @@
 # A second run with unchanged inputs downloads and rebuilds nothing: each
 # stage records its inputs in a stamp file and compares.
 #
+# Why not Debian's mkinitramfs or dracut: they build an initramfs that finds
+# and mounts a root file system, for a kernel installed on the host.  This
+# image is the whole test system (its /init runs the test commands) for a
+# kernel that is only unpacked, never installed, so the script stages the
+# few files itself and leaves the archive to cpio, the module order to
+# modprobe --show-depends and the libraries to ldd.
+#
+# The archive is GNU cpio's newc format, gzipped; the same inputs give the
+# same bytes (see the end of stage 2).  Creating /dev/console in the staging
+# folder takes mknod, so this runs as root, as the build does.  (Not under
+# fakeroot: its preloaded library would show in ldd's list and be packed.)
+#
 # Host needs: apt, dpkg-deb, kmod (depmod/modprobe), busybox-static,
-# ipmitool, python3, xz-utils/zstd only if a kernel ships compressed modules.
+# ipmitool, cpio, gzip, xz-utils/zstd only if a kernel ships compressed
+# modules.
 
 set -euo pipefail
 
@@ -223,11 +236,13 @@ loader=$(LC_ALL=C ldd "$ipmitool_bin" | awk '$1 ~ /^\// { print $1 }')
 # shellcheck disable=SC2086  # $libs is one path per word
 inputs_text=$(
 	cat "$out/kernel.stamp"
-	sha256sum "$0" "$here/init.sh" "$here/cpio_newc.py" \
+	sha256sum "$0" "$here/init.sh" \
 		"$busybox_bin" "$ipmitool_bin" $libs "$loader" \
 		"$out"/kernel/*.ko "$out/kernel/modules.order" | awk '{ print $1 }'
 	echo "$loader"
 	echo "full_iana=${GUEST_FULL_IANA:-0}"
+	cpio --version | head -n 1
+	gzip --version | head -n 1
 )
 inputs_hash=$(printf '%s\n' "$inputs_text" | sha256sum | awk '{ print $1 }')
 
@@ -239,6 +254,7 @@ fi
 
 stage="$out/.stage"
 rm -rf "$stage"
+umask 022
 mkdir -p "$stage"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,root,etc/guest,lib/modules}
 chmod 1777 "$stage/tmp"
 chmod 700 "$stage/root"
@@ -289,7 +305,17 @@ cp "$out"/kernel/*.ko "$stage/lib/modules/$krel/"
 cp "$here/init.sh" "$stage/init"
 chmod 755 "$stage/init"
 
-python3 "$here/cpio_newc.py" "$stage" "$out/initramfs.cpio.gz.new"
+# The kernel opens /dev/console for /init before anything is mounted.
+mknod -m 600 "$stage/dev/console" c 5 1 ||
+	die "cannot create dev/console: mknod needs root (the build runs as root)"
+
+# The same tree gives the same bytes: every time stamp 0, names sorted, every
+# entry owned by root, inode numbers given in order and no host device
+# numbers (--reproducible), gzip without a name or time stamp.
+find "$stage" -exec touch -h -d @0 {} +
+(cd "$stage" && find . -mindepth 1 -printf '%P\0' | LC_ALL=C sort -z |
+	cpio --quiet --null -o -H newc --reproducible -R 0:0) |
+	gzip -n >"$out/initramfs.cpio.gz.new"
 mv "$out/initramfs.cpio.gz.new" "$out/initramfs.cpio.gz"
 rm -rf "$stage"
 echo "$inputs_hash" >"$out/initramfs.stamp"

@@ -72,7 +72,7 @@ if [ -r /etc/guest/modules ]; then
 fi
 
 # Wait for the first IPMI interface.  devtmpfs normally creates the node;
-# build it from sysfs if it does not.
+# busybox mdev makes it from sysfs if it does not.
 tenths=$((wait_secs * 10))
 i=0
 while [ ! -e /sys/class/ipmi/ipmi0/dev ] && [ "$i" -lt "$tenths" ]; do
@@ -80,10 +80,7 @@ while [ ! -e /sys/class/ipmi/ipmi0/dev ] && [ "$i" -lt "$tenths" ]; do
 	i=$((i + 1))
 done
 if [ -r /sys/class/ipmi/ipmi0/dev ]; then
-	if [ ! -c /dev/ipmi0 ]; then
-		majmin=$(cat /sys/class/ipmi/ipmi0/dev)
-		mknod /dev/ipmi0 c "${majmin%%:*}" "${majmin##*:}"
-	fi
+	[ -c /dev/ipmi0 ] || mdev -s
 	echo "guest: /dev/ipmi0 ready, uptime $(cut -d' ' -f1 /proc/uptime) s"
 else
 	echo "guest: no IPMI interface after ${wait_secs} s; kernel messages:"

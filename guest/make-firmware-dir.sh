@@ -10,8 +10,9 @@
 #   seabios           (/usr/share/seabios)  bios*.bin vgabios*.bin
 #   ipxe-qemu         (/usr/lib/ipxe/qemu)  efi-*.rom pxe-*.rom
 # Files are copied (a folder of copies survives being moved or mounted
-# elsewhere); a file already identical is left alone, so running it again
-# changes nothing.  Keymaps are not needed: the guests run without display.
+# elsewhere) with "install -C", which leaves a file already identical alone,
+# so running it again changes nothing.  Keymaps are not needed: the guests
+# run without display.
 
 set -eu
 
@@ -26,23 +27,20 @@ missing=""
 copied=0
 kept=0
 
-# put FILE: copy FILE into OUTDIR unless an identical copy is there.
+# put FILE: copy FILE into OUTDIR unless an identical copy is there
+# (install -v names the file only when it copies).  install -C compares only
+# regular files, so a link (vgabios.bin) is resolved first.
 put() {
-	src=$1
-	dst="$out/$(basename "$src")"
-	if [ ! -f "$src" ]; then
-		missing="$missing $src"
+	if [ ! -f "$1" ]; then
+		missing="$missing $1"
 		return
 	fi
-	if [ -f "$dst" ] && [ ! -L "$dst" ] && cmp -s "$src" "$dst"; then
+	said=$(install -C -v -m 644 "$(readlink -f "$1")" "$out/$(basename "$1")") || exit 1
+	if [ -n "$said" ]; then
+		copied=$((copied + 1))
+	else
 		kept=$((kept + 1))
-		return
 	fi
-	rm -f "$dst"
-	cp -L "$src" "$dst.tmp"
-	chmod 644 "$dst.tmp"
-	mv "$dst.tmp" "$dst"
-	copied=$((copied + 1))
 }
 
 # Required: without these the guest tests cannot boot.

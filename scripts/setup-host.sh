@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what this project needs on a fresh Debian 12 machine: the proof toolchain, the
-# generator's Python modules, QEMU's build dependencies, the firmware the guest boots with and
-# the real IPMI peers. Idempotent: a second run installs nothing new.
+# generator's Python modules, Sphinx and Graphviz for the docs, QEMU's build dependencies,
+# the firmware the guest boots with and the real IPMI peers. Idempotent: a second run
+# installs nothing new.
 #
 # Two suites beyond bookworm are needed: trixie's deb-src (QEMU 10.0's source package) and
 # bookworm-backports (meson >= 1.5 for QEMU 10, qboot in qemu-system-data). Their mirror is the
@@ -64,6 +65,9 @@ packages=(
     seabios ipxe-qemu busybox-static cpio kmod
     # real IPMI peers
     ipmitool openipmi
+    # docs (sphinx-build -W; sphinx.ext.graphviz runs dot; fonts come with graphviz's
+    # cairo/fontconfig dependencies, alabaster and the JavaScript with python3-sphinx)
+    python3-sphinx graphviz
 )
 missing=()
 for p in "${packages[@]}"; do
