@@ -20,12 +20,7 @@ static size_t cmd_app_error(uint8_t *out, uint8_t cc)
 
 /* Get device id: 0 request bytes, 11 response bytes. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
@@ -59,12 +54,7 @@ static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t l
 
 /* Cold reset: 0 request bytes, 0 response bytes. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
@@ -83,12 +73,7 @@ static size_t cmd_app_cold_reset(struct bmc *b, const uint8_t *data, size_t len,
 
 /* Warm reset: 0 request bytes, 0 response bytes. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
@@ -107,12 +92,7 @@ static size_t cmd_app_warm_reset(struct bmc *b, const uint8_t *data, size_t len,
 
 /* Get self test results: 0 request bytes, 2 response bytes. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
@@ -137,12 +117,7 @@ static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, 
 
 /* Get device guid: 0 request bytes, 16 response bytes. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
@@ -177,12 +152,7 @@ static size_t cmd_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t
 
 /* Set bmc global enables: 1 request byte, 0 response bytes. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
@@ -204,12 +174,7 @@ static size_t cmd_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data,
 
 /* Get bmc global enables: 0 request bytes, 1 response byte. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
@@ -233,12 +198,7 @@ static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data,
 
 /* Clear message flags: 1 request byte, 0 response bytes. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
@@ -260,12 +220,7 @@ static size_t cmd_app_clear_message_flags(struct bmc *b, const uint8_t *data, si
 
 /* Get message flags: 0 request bytes, 1 response byte. */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;

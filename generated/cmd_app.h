@@ -47,7 +47,7 @@ struct app_get_device_id_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures \result == 0x00; // SUCCESS
+  ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
 
@@ -57,7 +57,7 @@ uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
   requires bmc_valid(b);
   assigns b->state, b->effects;
   ensures bmc_valid(b);
-  ensures \result == 0x00; // SUCCESS
+  ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t bmc_app_cold_reset(struct bmc *b);
 
@@ -67,7 +67,7 @@ uint8_t bmc_app_cold_reset(struct bmc *b);
   requires bmc_valid(b);
   assigns b->state, b->effects;
   ensures bmc_valid(b);
-  ensures \result == 0x00; // SUCCESS
+  ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t bmc_app_warm_reset(struct bmc *b);
 
@@ -82,7 +82,7 @@ struct app_get_self_test_results_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures \result == 0x00; // SUCCESS
+  ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp);
 
@@ -96,7 +96,7 @@ struct app_get_device_guid_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures \result == 0x00 || \result == 0xcb; // SUCCESS, NOT_PRESENT
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp);
 
@@ -110,7 +110,7 @@ struct app_set_bmc_global_enables_req {
   requires \valid_read(req) && \separated(b, req);
   assigns b->state, b->effects;
   ensures bmc_valid(b);
-  ensures \result == 0x00; // SUCCESS
+  ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t bmc_app_set_bmc_global_enables(struct bmc *b, const struct app_set_bmc_global_enables_req *req);
 
@@ -124,7 +124,7 @@ struct app_get_bmc_global_enables_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures \result == 0x00; // SUCCESS
+  ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t bmc_app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp);
 
@@ -138,7 +138,7 @@ struct app_clear_message_flags_req {
   requires \valid_read(req) && \separated(b, req);
   assigns b->state, b->effects;
   ensures bmc_valid(b);
-  ensures \result == 0x00; // SUCCESS
+  ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req);
 
@@ -152,7 +152,7 @@ struct app_get_message_flags_rsp {
   requires \valid(rsp) && \separated(b, rsp);
   assigns b->state, b->effects, *rsp;
   ensures bmc_valid(b);
-  ensures \result == 0x00; // SUCCESS
+  ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp);
 
@@ -161,12 +161,7 @@ uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rs
  * completion code and response data into out; returns the bytes written.
  */
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(data + (0 .. len - 1));
-  requires cap >= 1;
-  requires \valid(out + (0 .. cap - 1));
-  requires \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1));
-  requires \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
+  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
   assigns b->state, b->effects, out[0 .. cap - 1];
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ipmi_messages.h"
+
 #define BMC_GUID_LEN 16
 
 /* What the BMC reports about itself (Get Device ID, Get Device GUID). */
@@ -34,6 +36,8 @@ struct bmc_config {
 #define BMC_ENABLE_EVENT_BUFFER_FULL_IRQ 0x02
 #define BMC_ENABLE_EVENT_BUFFER 0x04
 #define BMC_ENABLE_SYSTEM_EVENT_LOG 0x08
+/* The enables that let the BMC interrupt the host. */
+#define BMC_ENABLE_IRQS (BMC_ENABLE_RCV_MSG_QUEUE_IRQ | BMC_ENABLE_EVENT_BUFFER_FULL_IRQ)
 
 /* Message flags bits (section 22.4). */
 #define BMC_FLAG_RCV_MSG_AVAILABLE 0x01
@@ -65,6 +69,14 @@ struct bmc {
 
 /*@
   predicate bmc_valid(struct bmc *b) = \valid(b);
+
+  // A command's request data, readable, and room for its answer, writable: apart from
+  // each other and from the BMC.
+  predicate bmc_command_buffers(struct bmc *b, uint8_t *data, integer len,
+                                uint8_t *out, integer cap) =
+    \valid_read(data + (0 .. len - 1)) && cap >= 1 && \valid(out + (0 .. cap - 1))
+    && \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1))
+    && \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
 */
 
 /*@
@@ -73,7 +85,7 @@ struct bmc {
   requires \separated(b, config);
   assigns *b;
   ensures bmc_valid(b);
-  ensures b->state.global_enables == 8 && b->state.msg_flags == 0;
+  ensures b->state.global_enables == BMC_ENABLE_SYSTEM_EVENT_LOG && b->state.msg_flags == 0;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 
@@ -85,15 +97,13 @@ void bmc_init(struct bmc *b, const struct bmc_config *config);
  */
 /*@
   requires bmc_valid(b);
-  requires \valid_read(req + (0 .. req_len - 1));
-  requires rsp_cap >= 3;
-  requires \valid(rsp + (0 .. rsp_cap - 1));
-  requires \separated(b, req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
-  requires \separated(req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
+  requires bmc_command_buffers(b, req, req_len, rsp, rsp_cap);
+  requires rsp_cap >= IPMI_RESPONSE_HEADER;
   assigns b->state, b->effects, rsp[0 .. rsp_cap - 1];
   ensures bmc_valid(b);
-  ensures 3 <= \result <= rsp_cap;
-  ensures req_len >= 2 ==> rsp[0] == (req[0] | 4) && rsp[1] == req[1];
+  ensures IPMI_RESPONSE_HEADER <= \result <= rsp_cap;
+  ensures req_len >= IPMI_REQUEST_HEADER ==>
+          rsp[0] == (req[0] | IPMI_RESPONSE_NETFN_BIT) && rsp[1] == req[1];
 */
 size_t bmc_handle_request(struct bmc *b, const uint8_t *req, size_t req_len,
                           uint8_t *rsp, size_t rsp_cap);

@@ -22,14 +22,13 @@
   assigns b->state.global_enables, b->effects.irq_enable_changed, b->effects.irq_enabled;
   ensures b->state.global_enables == enables;
   ensures b->effects.irq_enable_changed;
-  ensures b->effects.irq_enabled <==> (enables & 3) != 0;
+  ensures b->effects.irq_enabled <==> (enables & BMC_ENABLE_IRQS) != 0;
 */
 static void bmc_set_global_enables(struct bmc *b, uint8_t enables)
 {
     b->state.global_enables = enables;
     b->effects.irq_enable_changed = true;
-    b->effects.irq_enabled =
-        (enables & (BMC_ENABLE_RCV_MSG_QUEUE_IRQ | BMC_ENABLE_EVENT_BUFFER_FULL_IRQ)) != 0;
+    b->effects.irq_enabled = (enables & BMC_ENABLE_IRQS) != 0;
 }
 
 /*
@@ -54,7 +53,7 @@ static bool bmc_attention_irq(const struct bmc *b)
 /*@
   ensures rsp->device_id == b->config.device_id;
   ensures rsp->ipmi_version == b->config.ipmi_version;
-  ensures rsp->manufacturer_id <= 0xffffff;
+  ensures rsp->manufacturer_id < 1 << 24;
 */
 uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
 {
@@ -64,7 +63,7 @@ uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
     rsp->firmware_revision_2 = b->config.fwrev2;
     rsp->ipmi_version = b->config.ipmi_version;
     rsp->additional_device_support = ADDITIONAL_DEVICE_SUPPORT;
-    rsp->manufacturer_id = b->config.mfg_id & 0xffffff;
+    rsp->manufacturer_id = b->config.mfg_id & ((1u << 24) - 1); /* three bytes */
     rsp->product_id = b->config.product_id;
     return IPMI_CC_SUCCESS;
 }
@@ -93,7 +92,7 @@ uint8_t bmc_app_warm_reset(struct bmc *b)
 }
 
 /*@
-  ensures rsp->result == 0x55 && rsp->detail == 0;
+  ensures rsp->result == SELF_TEST_PASSED && rsp->detail == 0;
 */
 uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp)
 {
@@ -104,8 +103,9 @@ uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_re
 }
 
 /*@
-  ensures b->config.guid_set == 0 <==> \result == 0xcb;
-  ensures \result == 0 ==> \forall integer k; 0 <= k < 16 ==> rsp->guid[k] == b->config.guid[k];
+  ensures b->config.guid_set == 0 <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \result == IPMI_CC_SUCCESS ==>
+          \forall integer k; 0 <= k < BMC_GUID_LEN ==> rsp->guid[k] == b->config.guid[k];
 */
 uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp)
 {
@@ -115,10 +115,10 @@ uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *r
         return IPMI_CC_NOT_PRESENT;
     }
     /*@
-      loop invariant 0 <= i <= 16;
+      loop invariant 0 <= i <= BMC_GUID_LEN;
       loop invariant \forall integer k; 0 <= k < i ==> rsp->guid[k] == b->config.guid[k];
-      loop assigns i, rsp->guid[0 .. 15];
-      loop variant 16 - i;
+      loop assigns i, rsp->guid[0 .. BMC_GUID_LEN - 1];
+      loop variant BMC_GUID_LEN - i;
     */
     for (i = 0; i < BMC_GUID_LEN; i++) {
         rsp->guid[i] = b->config.guid[i];
@@ -129,7 +129,7 @@ uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *r
 /*@
   ensures b->state.global_enables == req->enables;
   ensures b->effects.irq_enable_changed;
-  ensures b->effects.irq_enabled <==> (req->enables & 3) != 0;
+  ensures b->effects.irq_enabled <==> (req->enables & BMC_ENABLE_IRQS) != 0;
 */
 uint8_t bmc_app_set_bmc_global_enables(struct bmc *b,
                                        const struct app_set_bmc_global_enables_req *req)
