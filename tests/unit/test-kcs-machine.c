@@ -573,6 +573,7 @@ static void test_random_traffic(void)
         g_assert_cmpuint(r.m.request_len, <=, KCS_REQUEST_CAPACITY);
         g_assert_cmpuint(r.m.response_pos, <=, r.m.response_len);
         g_assert_cmpuint(r.m.response_len, <=, KCS_RESPONSE_CAPACITY);
+        g_assert_true(kcs_machine_consistent(&r.m));
     }
     /* Recover from wherever the traffic left it. */
     if (r.m.phase == KCS_PHASE_BUSY) {
@@ -583,6 +584,36 @@ static void test_random_traffic(void)
     abort_transfer(&r);
     transaction_works(&r);
     g_rand_free(rng);
+}
+
+/*
+ * The check a migration's post_load makes: every state the machine reaches passes, and
+ * each way a stream can break the invariant is refused.
+ */
+static void test_consistency_check(void)
+{
+    struct kcs_machine m;
+
+    kcs_machine_init(&m);
+    g_assert_true(kcs_machine_consistent(&m));
+
+    m.phase = KCS_PHASE_COUNT;
+    g_assert_false(kcs_machine_consistent(&m));
+    kcs_machine_init(&m);
+    m.phase = KCS_PHASE_BUSY;
+    g_assert_false(kcs_machine_consistent(&m));   /* the BMC holds an empty request */
+    m.request_len = 1;
+    g_assert_true(kcs_machine_consistent(&m));
+    m.request_len = KCS_REQUEST_CAPACITY + 1;
+    g_assert_false(kcs_machine_consistent(&m));
+    kcs_machine_init(&m);
+    m.response_len = 4;
+    m.response_pos = 5;
+    g_assert_false(kcs_machine_consistent(&m));
+    m.response_pos = 4;
+    g_assert_true(kcs_machine_consistent(&m));
+    m.response_len = m.response_pos = KCS_RESPONSE_CAPACITY + 1;
+    g_assert_false(kcs_machine_consistent(&m));
 }
 
 int main(int argc, char **argv)
@@ -604,5 +635,6 @@ int main(int argc, char **argv)
     g_test_add_func("/kcs/interrupts", test_interrupts);
     g_test_add_func("/kcs/reset", test_reset);
     g_test_add_func("/kcs/random-traffic", test_random_traffic);
+    g_test_add_func("/kcs/consistency-check", test_consistency_check);
     return g_test_run();
 }
