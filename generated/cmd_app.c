@@ -12,7 +12,7 @@
   assigns *out;
   ensures *out == cc && \result == 1;
 */
-static size_t cmd_app_error(uint8_t *out, uint8_t cc)
+static size_t answer_error(uint8_t *out, uint8_t cc)
 {
     *out = cc;
     return 1;
@@ -25,8 +25,8 @@ static size_t cmd_app_error(uint8_t *out, uint8_t cc)
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t len,
-                                   uint8_t *out, size_t cap)
+static size_t answer_app_get_device_id(struct bmc *b, const uint8_t *data, size_t len,
+                                       uint8_t *out, size_t cap)
 {
     struct app_get_device_id_rsp rsp;
     uint8_t cc;
@@ -34,9 +34,9 @@ static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t l
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 12) {
-        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = bmc_app_get_device_id(b, &rsp);
+    cc = app_get_device_id(b, &rsp);
     out[0] = cc;
     out[1] = rsp.device_id;
     out[2] = rsp.device_revision;
@@ -59,16 +59,16 @@ static size_t cmd_app_get_device_id(struct bmc *b, const uint8_t *data, size_t l
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_cold_reset(struct bmc *b, const uint8_t *data, size_t len,
-                                uint8_t *out, size_t cap)
+static size_t answer_app_cold_reset(struct bmc *b, const uint8_t *data, size_t len,
+                                    uint8_t *out, size_t cap)
 {
     uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     (void)cap;
-    cc = bmc_app_cold_reset(b);
-    return cmd_app_error(out, cc);
+    cc = app_cold_reset(b);
+    return answer_error(out, cc);
 }
 
 /* Warm reset: 0 request bytes, 0 response bytes. */
@@ -78,16 +78,16 @@ static size_t cmd_app_cold_reset(struct bmc *b, const uint8_t *data, size_t len,
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_warm_reset(struct bmc *b, const uint8_t *data, size_t len,
-                                uint8_t *out, size_t cap)
+static size_t answer_app_warm_reset(struct bmc *b, const uint8_t *data, size_t len,
+                                    uint8_t *out, size_t cap)
 {
     uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     (void)cap;
-    cc = bmc_app_warm_reset(b);
-    return cmd_app_error(out, cc);
+    cc = app_warm_reset(b);
+    return answer_error(out, cc);
 }
 
 /* Get self test results: 0 request bytes, 2 response bytes. */
@@ -97,8 +97,8 @@ static size_t cmd_app_warm_reset(struct bmc *b, const uint8_t *data, size_t len,
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, size_t len,
-                                           uint8_t *out, size_t cap)
+static size_t answer_app_get_self_test_results(struct bmc *b, const uint8_t *data, size_t len,
+                                               uint8_t *out, size_t cap)
 {
     struct app_get_self_test_results_rsp rsp;
     uint8_t cc;
@@ -106,9 +106,9 @@ static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 3) {
-        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = bmc_app_get_self_test_results(b, &rsp);
+    cc = app_get_self_test_results(b, &rsp);
     out[0] = cc;
     out[1] = rsp.result;
     out[2] = rsp.detail;
@@ -122,8 +122,8 @@ static size_t cmd_app_get_self_test_results(struct bmc *b, const uint8_t *data, 
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t len,
-                                     uint8_t *out, size_t cap)
+static size_t answer_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t len,
+                                         uint8_t *out, size_t cap)
 {
     struct app_get_device_guid_rsp rsp;
     uint8_t cc;
@@ -132,11 +132,11 @@ static size_t cmd_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 17) {
-        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = bmc_app_get_device_guid(b, &rsp);
+    cc = app_get_device_guid(b, &rsp);
     if (cc != IPMI_CC_SUCCESS) {
-        return cmd_app_error(out, cc);
+        return answer_error(out, cc);
     }
     out[0] = cc;
     /*@
@@ -157,19 +157,19 @@ static size_t cmd_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
-                                            uint8_t *out, size_t cap)
+static size_t answer_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
+                                                uint8_t *out, size_t cap)
 {
     struct app_set_bmc_global_enables_req req;
     uint8_t cc;
 
     if (len < 1) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+        return answer_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
     (void)cap;
     req.enables = data[0];
-    cc = bmc_app_set_bmc_global_enables(b, &req);
-    return cmd_app_error(out, cc);
+    cc = app_set_bmc_global_enables(b, &req);
+    return answer_error(out, cc);
 }
 
 /* Get bmc global enables: 0 request bytes, 1 response byte. */
@@ -179,8 +179,8 @@ static size_t cmd_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data,
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
-                                            uint8_t *out, size_t cap)
+static size_t answer_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
+                                                uint8_t *out, size_t cap)
 {
     struct app_get_bmc_global_enables_rsp rsp;
     uint8_t cc;
@@ -188,9 +188,9 @@ static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data,
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 2) {
-        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = bmc_app_get_bmc_global_enables(b, &rsp);
+    cc = app_get_bmc_global_enables(b, &rsp);
     out[0] = cc;
     out[1] = rsp.enables;
     return 2;
@@ -203,19 +203,19 @@ static size_t cmd_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data,
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_clear_message_flags(struct bmc *b, const uint8_t *data, size_t len,
-                                         uint8_t *out, size_t cap)
+static size_t answer_app_clear_message_flags(struct bmc *b, const uint8_t *data, size_t len,
+                                             uint8_t *out, size_t cap)
 {
     struct app_clear_message_flags_req req;
     uint8_t cc;
 
     if (len < 1) {
-        return cmd_app_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+        return answer_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
     (void)cap;
     req.flags = data[0];
-    cc = bmc_app_clear_message_flags(b, &req);
-    return cmd_app_error(out, cc);
+    cc = app_clear_message_flags(b, &req);
+    return answer_error(out, cc);
 }
 
 /* Get message flags: 0 request bytes, 1 response byte. */
@@ -225,8 +225,8 @@ static size_t cmd_app_clear_message_flags(struct bmc *b, const uint8_t *data, si
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-static size_t cmd_app_get_message_flags(struct bmc *b, const uint8_t *data, size_t len,
-                                       uint8_t *out, size_t cap)
+static size_t answer_app_get_message_flags(struct bmc *b, const uint8_t *data, size_t len,
+                                           uint8_t *out, size_t cap)
 {
     struct app_get_message_flags_rsp rsp;
     uint8_t cc;
@@ -234,49 +234,49 @@ static size_t cmd_app_get_message_flags(struct bmc *b, const uint8_t *data, size
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 2) {
-        return cmd_app_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = bmc_app_get_message_flags(b, &rsp);
+    cc = app_get_message_flags(b, &rsp);
     out[0] = cc;
     out[1] = rsp.flags;
     return 2;
 }
 
-size_t cmd_app_dispatch(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
-                        uint8_t *out, size_t cap)
+size_t answer_app_command(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
+                          uint8_t *out, size_t cap)
 {
     size_t written;
 
     switch (cmd) {
-    case CMD_APP_GET_DEVICE_ID:
-        written = cmd_app_get_device_id(b, data, len, out, cap);
+    case APP_GET_DEVICE_ID:
+        written = answer_app_get_device_id(b, data, len, out, cap);
         break;
-    case CMD_APP_COLD_RESET:
-        written = cmd_app_cold_reset(b, data, len, out, cap);
+    case APP_COLD_RESET:
+        written = answer_app_cold_reset(b, data, len, out, cap);
         break;
-    case CMD_APP_WARM_RESET:
-        written = cmd_app_warm_reset(b, data, len, out, cap);
+    case APP_WARM_RESET:
+        written = answer_app_warm_reset(b, data, len, out, cap);
         break;
-    case CMD_APP_GET_SELF_TEST_RESULTS:
-        written = cmd_app_get_self_test_results(b, data, len, out, cap);
+    case APP_GET_SELF_TEST_RESULTS:
+        written = answer_app_get_self_test_results(b, data, len, out, cap);
         break;
-    case CMD_APP_GET_DEVICE_GUID:
-        written = cmd_app_get_device_guid(b, data, len, out, cap);
+    case APP_GET_DEVICE_GUID:
+        written = answer_app_get_device_guid(b, data, len, out, cap);
         break;
-    case CMD_APP_SET_BMC_GLOBAL_ENABLES:
-        written = cmd_app_set_bmc_global_enables(b, data, len, out, cap);
+    case APP_SET_BMC_GLOBAL_ENABLES:
+        written = answer_app_set_bmc_global_enables(b, data, len, out, cap);
         break;
-    case CMD_APP_GET_BMC_GLOBAL_ENABLES:
-        written = cmd_app_get_bmc_global_enables(b, data, len, out, cap);
+    case APP_GET_BMC_GLOBAL_ENABLES:
+        written = answer_app_get_bmc_global_enables(b, data, len, out, cap);
         break;
-    case CMD_APP_CLEAR_MESSAGE_FLAGS:
-        written = cmd_app_clear_message_flags(b, data, len, out, cap);
+    case APP_CLEAR_MESSAGE_FLAGS:
+        written = answer_app_clear_message_flags(b, data, len, out, cap);
         break;
-    case CMD_APP_GET_MESSAGE_FLAGS:
-        written = cmd_app_get_message_flags(b, data, len, out, cap);
+    case APP_GET_MESSAGE_FLAGS:
+        written = answer_app_get_message_flags(b, data, len, out, cap);
         break;
     default:
-        written = cmd_app_error(out, IPMI_CC_INVALID_COMMAND);
+        written = answer_error(out, IPMI_CC_INVALID_COMMAND);
         break;
     }
     return written;

@@ -17,18 +17,18 @@
 #include "ipmi_messages.h"
 
 /* Command codes. */
-#define CMD_APP_GET_DEVICE_ID 0x01
-#define CMD_APP_COLD_RESET 0x02
-#define CMD_APP_WARM_RESET 0x03
-#define CMD_APP_GET_SELF_TEST_RESULTS 0x04
-#define CMD_APP_GET_DEVICE_GUID 0x08
-#define CMD_APP_SET_BMC_GLOBAL_ENABLES 0x2e
-#define CMD_APP_GET_BMC_GLOBAL_ENABLES 0x2f
-#define CMD_APP_CLEAR_MESSAGE_FLAGS 0x30
-#define CMD_APP_GET_MESSAGE_FLAGS 0x31
+#define APP_GET_DEVICE_ID 0x01
+#define APP_COLD_RESET 0x02
+#define APP_WARM_RESET 0x03
+#define APP_GET_SELF_TEST_RESULTS 0x04
+#define APP_GET_DEVICE_GUID 0x08
+#define APP_SET_BMC_GLOBAL_ENABLES 0x2e
+#define APP_GET_BMC_GLOBAL_ENABLES 0x2f
+#define APP_CLEAR_MESSAGE_FLAGS 0x30
+#define APP_GET_MESSAGE_FLAGS 0x31
 
 /* The longest response data of this NetFn, completion code excluded. */
-#define CMD_APP_MAX_RESPONSE 16
+#define APP_MAX_RESPONSE 16
 
 /* Get device id (section 20.1). */
 struct app_get_device_id_rsp {
@@ -49,7 +49,7 @@ struct app_get_device_id_rsp {
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
+uint8_t app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
 
 /* Cold reset (section 20.2). */
 
@@ -59,7 +59,7 @@ uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t bmc_app_cold_reset(struct bmc *b);
+uint8_t app_cold_reset(struct bmc *b);
 
 /* Warm reset (section 20.3). */
 
@@ -69,7 +69,7 @@ uint8_t bmc_app_cold_reset(struct bmc *b);
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t bmc_app_warm_reset(struct bmc *b);
+uint8_t app_warm_reset(struct bmc *b);
 
 /* Get self test results (section 20.4). */
 struct app_get_self_test_results_rsp {
@@ -84,7 +84,7 @@ struct app_get_self_test_results_rsp {
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp);
+uint8_t app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp);
 
 /* Get device guid (section 20.8). */
 struct app_get_device_guid_rsp {
@@ -98,7 +98,7 @@ struct app_get_device_guid_rsp {
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_NOT_PRESENT;
 */
-uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp);
+uint8_t app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp);
 
 /* Set bmc global enables (section 22.1). */
 struct app_set_bmc_global_enables_req {
@@ -112,7 +112,7 @@ struct app_set_bmc_global_enables_req {
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t bmc_app_set_bmc_global_enables(struct bmc *b, const struct app_set_bmc_global_enables_req *req);
+uint8_t app_set_bmc_global_enables(struct bmc *b, const struct app_set_bmc_global_enables_req *req);
 
 /* Get bmc global enables (section 22.2). */
 struct app_get_bmc_global_enables_rsp {
@@ -126,7 +126,7 @@ struct app_get_bmc_global_enables_rsp {
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t bmc_app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp);
+uint8_t app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp);
 
 /* Clear message flags (section 22.3). */
 struct app_clear_message_flags_req {
@@ -140,7 +140,7 @@ struct app_clear_message_flags_req {
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req);
+uint8_t app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req);
 
 /* Get message flags (section 22.4). */
 struct app_get_message_flags_rsp {
@@ -154,7 +154,7 @@ struct app_get_message_flags_rsp {
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp);
+uint8_t app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp);
 
 /*
  * Decodes the request data of command `cmd`, calls its handler and encodes the
@@ -166,7 +166,7 @@ uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rs
   ensures bmc_valid(b);
   ensures 1 <= \result <= cap;
 */
-size_t cmd_app_dispatch(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
-                        uint8_t *out, size_t cap);
+size_t answer_app_command(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
+                          uint8_t *out, size_t cap);
 
 #endif /* CMD_APP_H */

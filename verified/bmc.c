@@ -60,9 +60,9 @@ size_t bmc_handle_request(struct bmc *b, const uint8_t *req, size_t req_len,
     switch (netfn) {
     case IPMI_NETFN_APP:
         return IPMI_RESPONSE_HEADER - 1 +
-               cmd_app_dispatch(b, req[1], req + IPMI_REQUEST_HEADER, data_len,
-                                rsp + IPMI_RESPONSE_HEADER - 1,
-                                rsp_cap - (IPMI_RESPONSE_HEADER - 1));
+               answer_app_command(b, req[1], req + IPMI_REQUEST_HEADER, data_len,
+                                  rsp + IPMI_RESPONSE_HEADER - 1,
+                                  rsp_cap - (IPMI_RESPONSE_HEADER - 1));
     default:
         rsp[2] = IPMI_CC_INVALID_COMMAND;
         return IPMI_RESPONSE_HEADER;

@@ -55,7 +55,7 @@ static bool bmc_attention_irq(const struct bmc *b)
   ensures rsp->ipmi_version == b->config.ipmi_version;
   ensures rsp->manufacturer_id < 1 << 24;
 */
-uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
+uint8_t app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
 {
     rsp->device_id = b->config.device_id;
     rsp->device_revision = b->config.device_rev & 0x0f;
@@ -74,7 +74,7 @@ uint8_t bmc_app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
   ensures b->effects.cold_reset && b->effects.irq_enable_changed && !b->effects.irq_enabled;
   ensures b->state.msg_flags == 0;
 */
-uint8_t bmc_app_cold_reset(struct bmc *b)
+uint8_t app_cold_reset(struct bmc *b)
 {
     bmc_set_global_enables(b, BMC_ENABLE_SYSTEM_EVENT_LOG);
     b->state.msg_flags = 0;
@@ -85,7 +85,7 @@ uint8_t bmc_app_cold_reset(struct bmc *b)
     return IPMI_CC_SUCCESS;
 }
 
-uint8_t bmc_app_warm_reset(struct bmc *b)
+uint8_t app_warm_reset(struct bmc *b)
 {
     b->effects.warm_reset = true;
     return IPMI_CC_SUCCESS;
@@ -94,7 +94,7 @@ uint8_t bmc_app_warm_reset(struct bmc *b)
 /*@
   ensures rsp->result == SELF_TEST_PASSED && rsp->detail == 0;
 */
-uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp)
+uint8_t app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp)
 {
     (void)b;
     rsp->result = SELF_TEST_PASSED;
@@ -107,7 +107,7 @@ uint8_t bmc_app_get_self_test_results(struct bmc *b, struct app_get_self_test_re
   ensures \result == IPMI_CC_SUCCESS ==>
           \forall integer k; 0 <= k < BMC_GUID_LEN ==> rsp->guid[k] == b->config.guid[k];
 */
-uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp)
+uint8_t app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp)
 {
     size_t i;
 
@@ -131,14 +131,14 @@ uint8_t bmc_app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *r
   ensures b->effects.irq_enable_changed;
   ensures b->effects.irq_enabled <==> (req->enables & BMC_ENABLE_IRQS) != 0;
 */
-uint8_t bmc_app_set_bmc_global_enables(struct bmc *b,
-                                       const struct app_set_bmc_global_enables_req *req)
+uint8_t app_set_bmc_global_enables(struct bmc *b,
+                                   const struct app_set_bmc_global_enables_req *req)
 {
     bmc_set_global_enables(b, req->enables);
     return IPMI_CC_SUCCESS;
 }
 
-uint8_t bmc_app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp)
+uint8_t app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp)
 {
     rsp->enables = b->state.global_enables;
     return IPMI_CC_SUCCESS;
@@ -148,7 +148,7 @@ uint8_t bmc_app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_
   ensures b->effects.attention_changed;
   ensures b->effects.attention <==> b->state.msg_flags != 0;
 */
-uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req)
+uint8_t app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req)
 {
     b->state.msg_flags &= (uint8_t)~req->flags;
     b->effects.attention_changed = true;
@@ -157,7 +157,7 @@ uint8_t bmc_app_clear_message_flags(struct bmc *b, const struct app_clear_messag
     return IPMI_CC_SUCCESS;
 }
 
-uint8_t bmc_app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp)
+uint8_t app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp)
 {
     rsp->flags = b->state.msg_flags;
     return IPMI_CC_SUCCESS;

@@ -64,7 +64,9 @@ def build(spec, schema_dir):
                          "response": response, "response_len": response_len,
                          "errors": c.get("errors", []),
                          "answers": ["SUCCESS"] + c.get("errors", []),
-                         "handler": f"bmc_{d['name']}_{c['name']}"})
+                         # One name from spec to handler: <netfn>_<command> is the
+                         # handler, its structs' tag, and in capitals its code.
+                         "id": f"{d['name']}_{c['name']}"})
     return {
         "spec": d,
         "name": d["name"],
