@@ -83,7 +83,7 @@ enum kcs_phase {
   // The IBF bit in each phase: set where the BMC has the request and the host must
   // wait for the response.
   logic integer kcs_ibf_of(integer phase) =
-phase == KCS_PHASE_BUSY ? KCS_STATUS_IBF : 0;
+    (phase == KCS_PHASE_BUSY) ? KCS_STATUS_IBF : 0;
 
   predicate kcs_holds_ibf(integer phase) = kcs_ibf_of(phase) != 0;
 */
