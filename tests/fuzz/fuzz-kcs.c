@@ -35,6 +35,7 @@
 
 struct answer {
     uint8_t id;
+    unsigned long seq;            /* which request it answers, counting from 1 */
     size_t len;
     struct bmc_effects fx;
     uint8_t rsp[FUZZ_MAX_MESSAGE];
@@ -45,6 +46,7 @@ struct rig {
     struct bmc bmc;
     bool irq;                     /* the IRQ line, as the device drives it */
     bool hold;                    /* the BMC holds its answers until asked */
+    unsigned long requests;       /* requests delivered so far */
     size_t held;
     struct answer answers[HELD_MAX];
 };
@@ -142,14 +144,24 @@ static void deliver(struct rig *r)
     if (r->m.request_len == 0) {
         fuzz_fail("a request of no bytes delivered");
     }
-    /* An 8-bit id comes round again; an answer still held for it is forgotten. */
+    /*
+     * A late answer must not match a newer request: the id may come round again only
+     * after the 8-bit id has wrapped, and an answer still held for it is then forgotten.
+     */
+    r->requests++;
     for (i = 0; i < r->held; i++) {
         if (r->answers[i].id == r->m.request_id) {
+            if (r->requests - r->answers[i].seq < 256) {
+                fuzz_fail("request id %02x given again %lu requests later, while an answer "
+                          "to it is still on its way", r->m.request_id,
+                          r->requests - r->answers[i].seq);
+            }
             drop_held(r, i);
             break;
         }
     }
     a.id = r->m.request_id;
+    a.seq = r->requests;
     a.len = fuzz_bmc_ask(&r->bmc, r->m.request, r->m.request_len, a.rsp, sizeof(a.rsp));
     a.fx = r->bmc.effects;
     if (!r->hold) {
