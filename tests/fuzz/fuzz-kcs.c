@@ -108,6 +108,21 @@ static void apply(struct rig *r, struct kcs_result res)
     }
 }
 
+/* kcs_machine_respond from a buffer of exactly len bytes, for AddressSanitizer. */
+static void respond(struct rig *r, uint8_t id, const uint8_t *rsp, size_t len)
+{
+    uint8_t *exact = malloc(len);
+
+    if (exact == NULL && len > 0) {
+        fuzz_fail("out of memory");
+    }
+    if (len > 0) {
+        memcpy(exact, rsp, len);
+    }
+    apply(r, kcs_machine_respond(&r->m, id, exact, len));
+    free(exact);
+}
+
 /* The BMC's answer reaches the interface: effects first, as ipmi-bmc-sim applies them. */
 static void give(struct rig *r, const struct answer *a)
 {
@@ -118,7 +133,7 @@ static void give(struct rig *r, const struct answer *a)
         apply(r, kcs_machine_set_attention(&r->m, a->fx.attention, a->fx.attention_irq));
     }
     /* A cold or warm reset's effect is not applied: isa-ipmi-kcs has no iic->reset. */
-    apply(r, kcs_machine_respond(&r->m, a->id, a->rsp, a->len));
+    respond(r, a->id, a->rsp, a->len);
 }
 
 static void drop_held(struct rig *r, size_t i)
@@ -180,14 +195,10 @@ static void give_forged(struct rig *r, struct fuzz_input *in, bool current)
     uint8_t id = current ? r->m.request_id : fuzz_byte(in);
     size_t hi = fuzz_byte(in);
     size_t len = ((hi << 8) | fuzz_byte(in)) % 512;
-    uint8_t *rsp = malloc(len);     /* exactly len bytes, for AddressSanitizer */
+    uint8_t rsp[512];
 
-    if (rsp == NULL && len > 0) {
-        fuzz_fail("out of memory");
-    }
     fuzz_take(in, rsp, len);
-    apply(r, kcs_machine_respond(&r->m, id, rsp, len));
-    free(rsp);
+    respond(r, id, rsp, len);
 }
 
 /* The host's register accesses, each checked against what the machine holds. */

@@ -3,7 +3,7 @@
 # Runs one libFuzzer harness from the build tree (see docs/fuzzing.rst).
 #
 #   tests/fuzz/run.sh fuzz-kcs 600         fuzz for 600 s, growing build/tests/fuzz/corpus/fuzz-kcs
-#   tests/fuzz/run.sh --runs 200000 --fresh --seed 1 fuzz-kcs
+#   tests/fuzz/run.sh --runs 300000 --fresh --seed 1 fuzz-kcs
 #                                          what the fuzz-smoke suite runs: a fixed number of
 #                                          executions from the seeds alone, reproducibly
 #
@@ -19,8 +19,8 @@ fresh=
 seed=0
 extra=()
 usage() {
-    sed -n '3,14p' "$0" | sed 's/^# \{0,1\}//' >&2
-    exit 2
+    sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit "${1:-2}"
 }
 while [ $# -gt 0 ]; do
     case $1 in
@@ -28,6 +28,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --fresh) fresh=1; shift ;;
     --seed) seed=$2; shift 2 ;;
+    --help|-h) usage 0 ;;
     --) shift; extra=("$@"); break ;;
     -*) usage ;;
     *) break ;;
@@ -35,9 +36,15 @@ while [ $# -gt 0 ]; do
 done
 [ $# -ge 1 ] || usage
 harness=$1
-seconds=${2:-}
+shift
+seconds=
+if [ $# -gt 0 ] && [ "$1" != -- ]; then
+    seconds=$1
+    shift
+fi
+[ "${1:-}" != -- ] || shift
+extra+=("$@")
 [ -n "$runs" ] || [ -n "$seconds" ] || usage
-extra=("${extra[@]}" "${@:3}")
 
 dir=$build/tests/fuzz
 bin=$dir/$harness
@@ -70,6 +77,7 @@ if [ -n "$seconds" ]; then
 fi
 
 log=$dir/$harness.log
+cd "$dir"   # where libFuzzer's own files land (fuzz-N.log with -jobs)
 start=$(date +%s%N)
 set +e
 "$bin" "${args[@]}" "${extra[@]}" "$corpus" "$seeds" 2>&1 | tee "$log"
@@ -80,7 +88,7 @@ ms=$(( ($(date +%s%N) - start) / 1000000 ))
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
 inputs=$(find "$corpus" -type f | wc -l)
-printf '%s: %s executions in %d.%d s wall (%s exec/s), %s corpus inputs, exit %d\n' \
+printf '%s: %s executions in %d.%d s wall (%s exec/s), %s inputs in the corpus, exit %d\n' \
     "$harness" "${execs:-?}" $((ms / 1000)) $((ms % 1000 / 100)) "${rate:-?}" "$inputs" "$status"
 if [ "$status" -ne 0 ]; then
     crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
