@@ -393,7 +393,7 @@ static void host_get_device_id(struct rig *r)
     const uint8_t req[] = { FUZZ_GET_DEVICE_ID_NETFN << FUZZ_NETFN_SHIFT,
                             FUZZ_GET_DEVICE_ID_CMD };
     const size_t want = FUZZ_RESPONSE_HEADER + FUZZ_GET_DEVICE_ID_RSP_LEN;
-    uint8_t rsp[FUZZ_KCS_RESPONSE_CAPACITY];
+    uint8_t rsp[FUZZ_KCS_RESPONSE_CAPACITY] = { 0 };
     size_t sent = 0, n = 0;
     uint8_t s;
 
@@ -401,15 +401,16 @@ static void host_get_device_id(struct rig *r)
     host_expect(r, s, FUZZ_KCS_STATE_IDLE, false, "START_OP");
     host_clear_obf(r, s);
     host_write(r, FUZZ_KCS_REG_STATUS, FUZZ_KCS_WRITE_START);
+    s = host_status(r, "WAIT_WRITE_START");
+    host_expect(r, s, FUZZ_KCS_STATE_WRITE, false, "WAIT_WRITE_START");
+    read_data(r);   /* kcs_sm reads here whether OBF is set or not */
+    check_invariants(r);
     while (sent + 1 < sizeof(req)) {
+        host_write(r, FUZZ_KCS_REG_DATA, req[sent++]);
         s = host_status(r, "WAIT_WRITE");
         host_expect(r, s, FUZZ_KCS_STATE_WRITE, false, "WAIT_WRITE");
         host_clear_obf(r, s);
-        host_write(r, FUZZ_KCS_REG_DATA, req[sent++]);
     }
-    s = host_status(r, "WAIT_WRITE before WRITE_END");
-    host_expect(r, s, FUZZ_KCS_STATE_WRITE, false, "WAIT_WRITE before WRITE_END");
-    host_clear_obf(r, s);
     host_write(r, FUZZ_KCS_REG_STATUS, FUZZ_KCS_WRITE_END);
     s = host_status(r, "WAIT_WRITE_END");
     host_expect(r, s, FUZZ_KCS_STATE_WRITE, false, "WAIT_WRITE_END");
