@@ -335,20 +335,24 @@ static uint8_t host_status(struct rig *r, const char *where)
               fuzz_kcs_phases[r->m.phase].name);
 }
 
-static void host_expect(struct rig *r, uint8_t s, uint8_t state, bool obf, const char *where)
+#define ANY_STATE (-1)
+
+/* Checks that status s has the state (and OBF, if obf) the host needs. */
+static void host_check(const struct rig *r, uint8_t s, const char *where, int state, bool obf)
 {
-    if (STATE(s) != state || (obf && !(s & FUZZ_KCS_STATUS_OBF))) {
-        fuzz_fail("%s: status %02x, the host needs state %u%s (phase %s)", where, s, state,
+    if ((state != ANY_STATE && STATE(s) != state) || (obf && !(s & FUZZ_KCS_STATUS_OBF))) {
+        fuzz_fail("%s: status %02x, the host needs state %d%s (phase %s)", where, s, state,
                   obf ? " with OBF" : "", fuzz_kcs_phases[r->m.phase].name);
     }
 }
 
-static void host_clear_obf(struct rig *r, uint8_t s)
+/* Waits for IBF to clear, then checks the status as host_check does. */
+static uint8_t host_wait(struct rig *r, const char *where, int state, bool obf)
 {
-    if (s & FUZZ_KCS_STATUS_OBF) {
-        read_data(r);
-    }
-    check_invariants(r);
+    uint8_t s = host_status(r, where);
+
+    host_check(r, s, where, state, obf);
+    return s;
 }
 
 static void host_write(struct rig *r, uint8_t offset, uint8_t value)
@@ -357,34 +361,37 @@ static void host_write(struct rig *r, uint8_t offset, uint8_t value)
     check_invariants(r);
 }
 
+/* The step most kcs_sm states take: wait, check the state, clear OBF, write. */
+static void host_step(struct rig *r, const char *where, int state, uint8_t offset, uint8_t value)
+{
+    if (host_wait(r, where, state, false) & FUZZ_KCS_STATUS_OBF) {
+        read_data(r);
+    }
+    host_write(r, offset, value);
+}
+
 /* start_error_recovery(): KCS_ERROR0 to KCS_ERROR3, first time round. */
 static void host_abort(struct rig *r)
 {
-    uint8_t s, code;
+    uint8_t code;
 
-    s = host_status(r, "ERROR0");
-    host_clear_obf(r, s);
+    if (host_wait(r, "ERROR0", ANY_STATE, false) & FUZZ_KCS_STATUS_OBF) {
+        read_data(r);
+    }
     if (read_status(r) & FUZZ_KCS_STATUS_OBF) {
         fuzz_fail("ERROR0: OBF set again after the host read data");
     }
     host_write(r, FUZZ_KCS_REG_STATUS, FUZZ_KCS_GET_STATUS_ABORT);
-
-    s = host_status(r, "ERROR1");
-    host_clear_obf(r, s);
-    host_write(r, FUZZ_KCS_REG_DATA, 0);
-
-    s = host_status(r, "ERROR2");
-    host_expect(r, s, FUZZ_KCS_STATE_READ, true, "ERROR2");
+    host_step(r, "ERROR1", ANY_STATE, FUZZ_KCS_REG_DATA, 0);
+    host_wait(r, "ERROR2", FUZZ_KCS_STATE_READ, true);
     code = read_data(r);
     if (code == FUZZ_KCS_ERROR_NO_ERROR ||
         !fuzz_in_list(fuzz_kcs_error_codes, sizeof(fuzz_kcs_error_codes), code)) {
         fuzz_fail("ERROR2: the abort reported status code %02x", code);
     }
     host_write(r, FUZZ_KCS_REG_DATA, FUZZ_KCS_READ);
-
-    s = host_status(r, "ERROR3");
-    host_expect(r, s, FUZZ_KCS_STATE_IDLE, true, "ERROR3");
-    host_clear_obf(r, s);
+    host_wait(r, "ERROR3", FUZZ_KCS_STATE_IDLE, true);
+    read_data(r);
 }
 
 /* start_kcs_transaction() with Get Device ID: KCS_START_OP to KCS_WAIT_READ. */
@@ -397,32 +404,24 @@ static void host_get_device_id(struct rig *r)
     size_t sent = 0, n = 0;
     uint8_t s;
 
-    s = host_status(r, "START_OP");
-    host_expect(r, s, FUZZ_KCS_STATE_IDLE, false, "START_OP");
-    host_clear_obf(r, s);
-    host_write(r, FUZZ_KCS_REG_STATUS, FUZZ_KCS_WRITE_START);
-    s = host_status(r, "WAIT_WRITE_START");
-    host_expect(r, s, FUZZ_KCS_STATE_WRITE, false, "WAIT_WRITE_START");
+    host_step(r, "START_OP", FUZZ_KCS_STATE_IDLE, FUZZ_KCS_REG_STATUS, FUZZ_KCS_WRITE_START);
+    host_wait(r, "WAIT_WRITE_START", FUZZ_KCS_STATE_WRITE, false);
     read_data(r);   /* kcs_sm reads here whether OBF is set or not */
-    check_invariants(r);
+    host_write(r, FUZZ_KCS_REG_DATA, req[sent++]);
     while (sent + 1 < sizeof(req)) {
-        host_write(r, FUZZ_KCS_REG_DATA, req[sent++]);
-        s = host_status(r, "WAIT_WRITE");
-        host_expect(r, s, FUZZ_KCS_STATE_WRITE, false, "WAIT_WRITE");
-        host_clear_obf(r, s);
+        host_step(r, "WAIT_WRITE", FUZZ_KCS_STATE_WRITE, FUZZ_KCS_REG_DATA, req[sent++]);
     }
-    host_write(r, FUZZ_KCS_REG_STATUS, FUZZ_KCS_WRITE_END);
-    s = host_status(r, "WAIT_WRITE_END");
-    host_expect(r, s, FUZZ_KCS_STATE_WRITE, false, "WAIT_WRITE_END");
-    host_clear_obf(r, s);
-    host_write(r, FUZZ_KCS_REG_DATA, req[sent]);
+    host_step(r, "WAIT_WRITE", FUZZ_KCS_STATE_WRITE, FUZZ_KCS_REG_STATUS, FUZZ_KCS_WRITE_END);
+    host_step(r, "WAIT_WRITE_END", FUZZ_KCS_STATE_WRITE, FUZZ_KCS_REG_DATA, req[sent]);
     for (;;) {
         s = host_status(r, "WAIT_READ");
         if (STATE(s) == FUZZ_KCS_STATE_IDLE) {
-            host_clear_obf(r, s);
+            if (s & FUZZ_KCS_STATUS_OBF) {
+                read_data(r);
+            }
             break;
         }
-        host_expect(r, s, FUZZ_KCS_STATE_READ, true, "WAIT_READ");
+        host_check(r, s, "WAIT_READ", FUZZ_KCS_STATE_READ, true);
         if (n == sizeof(rsp)) {
             fuzz_fail("WAIT_READ: more than %zu response bytes", sizeof(rsp));
         }
