@@ -59,6 +59,8 @@ packages=(
     ninja-build
     # proofs
     frama-c-base why3 z3 cvc4
+    # fuzz-smoke: clang with libFuzzer, ASan and UBSan (the runtimes are only a Recommends)
+    clang libclang-rt-14-dev
     # QEMU's build
     python3-tomli python3-venv libpixman-1-dev libslirp-dev libfdt-dev flex bison dpkg-dev
     # firmware and guest

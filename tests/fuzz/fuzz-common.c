@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The harnesses' shared pieces; see fuzz-common.h.
+ */
+#include "fuzz-common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N_ELEMENTS(a) (sizeof(a) / sizeof((a)[0]))
+
+uint8_t fuzz_byte(struct fuzz_input *in)
+{
+    if (in->left == 0) {
+        return 0;
+    }
+    in->left--;
+    return *in->data++;
+}
+
+void fuzz_take(struct fuzz_input *in, uint8_t *buf, size_t n)
+{
+    size_t have = n < in->left ? n : in->left;
+
+    memcpy(buf, in->data, have);
+    memset(buf + have, 0, n - have);
+    in->data += have;
+    in->left -= have;
+}
+
+void fuzz_fail(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("fuzz: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    abort();
+}
+
+void fuzz_bmc_config(struct bmc_config *c, uint8_t device_id, bool guid_set)
+{
+    size_t i;
+
+    memset(c, 0, sizeof(*c));
+    c->slave_addr = 0x20;
+    c->device_id = device_id;
+    c->ipmi_version = 0x02;
+    c->guid_set = guid_set;
+    for (i = 0; i < sizeof(c->guid); i++) {
+        c->guid[i] = (uint8_t)(0xa0 + i);
+    }
+}
+
+bool fuzz_in_list(const uint8_t *list, size_t n, uint8_t v)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (list[i] == v) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static const struct fuzz_command *find_command(uint8_t netfn, uint8_t code)
+{
+    size_t i;
+
+    for (i = 0; i < N_ELEMENTS(fuzz_commands); i++) {
+        if (fuzz_commands[i].netfn == netfn && fuzz_commands[i].code == code) {
+            return &fuzz_commands[i];
+        }
+    }
+    return NULL;
+}
+
+static bool no_effects(const struct bmc_effects *fx)
+{
+    return !fx->irq_enable_changed && !fx->attention_changed && !fx->cold_reset &&
+           !fx->warm_reset;
+}
+
+/*
+ * The completion code the specs demand for a request, or -1 where the command runs
+ * and its own outcome decides (then *cmd is the command).
+ */
+static int demanded_cc(const uint8_t *req, size_t req_len, const struct fuzz_command **cmd)
+{
+    size_t data_len;
+
+    *cmd = NULL;
+    if (req_len < FUZZ_REQUEST_HEADER) {
+        return FUZZ_CC_REQUEST_DATA_LENGTH_INVALID;
+    }
+    if ((req[0] & FUZZ_LUN_MASK) != 0) {
+        return FUZZ_CC_INVALID_FOR_LUN;
+    }
+    *cmd = find_command((uint8_t)(req[0] >> FUZZ_NETFN_SHIFT), req[1]);
+    if (*cmd == NULL) {
+        return FUZZ_CC_INVALID_COMMAND;
+    }
+    data_len = req_len - FUZZ_REQUEST_HEADER;
+    if (data_len < (*cmd)->request_len ||
+        (!(*cmd)->trailing_ignored && data_len > (*cmd)->request_len)) {
+        return FUZZ_CC_REQUEST_DATA_LENGTH_INVALID;
+    }
+    return -1;
+}
+
+static void check_answer(const struct bmc *b, const struct bmc_state *before,
+                         const uint8_t *req, size_t req_len,
+                         const uint8_t *rsp, size_t len, size_t cap)
+{
+    const struct fuzz_command *cmd;
+    int demanded;
+    uint8_t cc;
+    size_t full;
+
+    if (len < FUZZ_RESPONSE_HEADER || len > cap) {
+        fuzz_fail("response of %zu bytes for a %zu-byte request (capacity %zu)",
+                  len, req_len, cap);
+    }
+    cc = rsp[FUZZ_RESPONSE_HEADER - 1];
+    if (req_len >= FUZZ_REQUEST_HEADER &&
+        (rsp[0] != (req[0] | FUZZ_RESPONSE_NETFN_BIT) || rsp[1] != req[1])) {
+        fuzz_fail("request %02x %02x answered as %02x %02x", req[0], req[1], rsp[0], rsp[1]);
+    }
+    if (!fuzz_in_list(fuzz_completion_codes, sizeof(fuzz_completion_codes), cc)) {
+        fuzz_fail("completion code %02x is not in spec/messages.yaml", cc);
+    }
+    demanded = demanded_cc(req, req_len, &cmd);
+    if (demanded >= 0 && cc != demanded) {
+        fuzz_fail("request %02x %02x (%zu bytes): completion code %02x, the specs say %02x",
+                  req_len > 0 ? req[0] : 0, req_len > 1 ? req[1] : 0, req_len, cc, demanded);
+    }
+    if (demanded < 0) {
+        full = FUZZ_RESPONSE_HEADER + cmd->response_len;
+        if (cc != FUZZ_CC_SUCCESS && !fuzz_in_list(cmd->errors, cmd->n_errors, cc) &&
+            !(cc == FUZZ_CC_CANNOT_RETURN_BYTES && cap < full)) {
+            fuzz_fail("%s: completion code %02x is not one its spec lists", cmd->name, cc);
+        }
+        if (cc == FUZZ_CC_SUCCESS && len != full) {
+            fuzz_fail("%s: a %zu-byte response, its spec's layout has %zu", cmd->name, len, full);
+        }
+    }
+    if (cc != FUZZ_CC_SUCCESS) {
+        if (len != FUZZ_RESPONSE_HEADER) {
+            fuzz_fail("completion code %02x with %zu data bytes", cc, len - FUZZ_RESPONSE_HEADER);
+        }
+        if (memcmp(before, &b->state, sizeof(*before)) != 0 || !no_effects(&b->effects)) {
+            fuzz_fail("a request refused with %02x changed the BMC's state or effects", cc);
+        }
+    }
+}
+
+size_t fuzz_bmc_ask(struct bmc *b, const uint8_t *req, size_t req_len, uint8_t *rsp, size_t cap)
+{
+    uint8_t *req_copy = malloc(req_len);
+    uint8_t *rsp_exact = malloc(cap);
+    struct bmc_state before = b->state;
+    size_t len;
+
+    if ((req_copy == NULL && req_len > 0) || rsp_exact == NULL) {
+        fuzz_fail("out of memory");
+    }
+    if (req_len > 0) {
+        memcpy(req_copy, req, req_len);
+    }
+    memset(rsp_exact, 0xa5, cap);
+    len = bmc_handle_request(b, req_copy, req_len, rsp_exact, cap);
+    check_answer(b, &before, req, req_len, rsp_exact, len, cap);
+    memcpy(rsp, rsp_exact, len);
+    free(req_copy);
+    free(rsp_exact);
+    return len;
+}

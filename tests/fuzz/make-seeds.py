@@ -1,0 +1,368 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Seed corpora and the expected answers for the fuzz harnesses, from the specs.
+
+Reads spec/messages.yaml (NetFns, framing, completion codes), spec/kcs.yaml (phases,
+the state each shows, control and error codes) and every spec/commands-*.yaml, and
+writes into the build tree:
+
+  fuzz-spec.h   what the harnesses check against: each command's request and response
+                length, the completion codes that exist, the KCS phases' states, and
+                the operation codes of fuzz-kcs's input language (defined here, once,
+                because the seeds below are written in it);
+  seeds-bmc/    for fuzz-bmc: per command a well-formed request and one a byte short;
+  seeds-kcs/    for fuzz-kcs: per command a complete KCS transfer of that request, an
+                abort mid-write, reads past the end, a late answer after a reset, an
+                overrun, forged answers (empty, overlong).
+
+The field sizes below are deliberately this script's own, not the generator's: the
+fuzzer checks what the generator made of a spec, so it must not learn the layout from
+the generator.
+"""
+import argparse
+import glob
+import os
+import shutil
+import sys
+
+import yaml
+
+FIELD_SIZES = {"u8": 1, "u16": 2, "u24": 3, "u32": 4}
+
+# fuzz-kcs's input: a stream of operations, one opcode byte (taken modulo the count)
+# and its argument bytes. Missing argument bytes at the end of the input read as 0.
+KCS_OPS = [
+    ("READ_DATA", "", "read the data register"),
+    ("READ_STATUS", "", "read the status register"),
+    ("WRITE_DATA", "value", "write the data register"),
+    ("WRITE_CMD", "value", "write the command register"),
+    ("WRITE_DATA_REPEAT", "value, count", "write value to the data register count + 1 times"),
+    ("READ_LOOP", "count", "count + 1 times: read the data register, write READ to it"),
+    ("ANSWER", "which", "the BMC delivers one of the answers it holds (which modulo their number)"),
+    ("ANSWER_FORGED", "id, len_hi, len_lo, bytes", "a response quoting id, (len_hi:len_lo) % 512 bytes from the input"),
+    ("ANSWER_FORGED_CURRENT", "len_hi, len_lo, bytes", "the same, quoting the request id in flight"),
+    ("ATTENTION", "flags", "set SMS_ATN to bit 0, interrupting if bit 1"),
+    ("IRQ_ENABLE", "flags", "interrupts on if bit 0"),
+    ("RESET", "", "a host reset of the interface"),
+    ("HOLD_ANSWERS", "flags", "bit 0: the BMC holds its answers until ANSWER; clear: it answers at once"),
+]
+OP = {name: code for code, (name, _, _) in enumerate(KCS_OPS)}
+
+# fuzz-bmc's input: two bytes of configuration (flags: bit 0 = a GUID is set; the
+# device id), then records: length, response capacity (0: the full message size,
+# n: 2 + n), the request bytes.
+BMC_FLAG_GUID = 0x01
+DEVICE_ID = 0x20
+
+
+def fail(msg):
+    print(f"make-seeds.py: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+def load(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except (OSError, yaml.YAMLError) as e:
+        fail(f"{path}: {e}")
+
+
+def layout_len(fields):
+    return sum(f["length"] if f["type"] == "bytes" else FIELD_SIZES[f["type"]] for f in fields)
+
+
+class Specs:
+    def __init__(self, spec_dir):
+        self.messages = load(os.path.join(spec_dir, "messages.yaml"))
+        self.kcs = load(os.path.join(spec_dir, "kcs.yaml"))
+        self.layout = self.messages["layout"]
+        self.ccs = self.messages["completion_codes"]
+        self.commands = []
+        paths = sorted(glob.glob(os.path.join(spec_dir, "commands-*.yaml")))
+        if not paths:
+            fail(f"{spec_dir}: no commands-*.yaml")
+        for path in paths:
+            spec = load(path)
+            netfn = self.messages["netfns"][spec["netfn"]]
+            for c in spec["commands"]:
+                self.commands.append({
+                    "spec": os.path.basename(path),
+                    "netfn": netfn,
+                    "name": c["name"],
+                    "code": c["code"],
+                    "request_len": layout_len(c["request"]),
+                    "response_len": layout_len(c["response"]),
+                    "trailing_ignored": spec["trailing_request_bytes"] == "ignored",
+                    "errors": [self.ccs[e]["code"] for e in c.get("errors", [])],
+                })
+
+    def cc(self, name):
+        return self.ccs[name]["code"]
+
+    def control(self, name):
+        return self.kcs["control_codes"][name]
+
+    def request(self, cmd):
+        """A well-formed request for cmd: the header and the spec's data bytes (zeros)."""
+        return (bytes([cmd["netfn"] << self.layout["netfn_shift"], cmd["code"]]) +
+                bytes(cmd["request_len"]))
+
+    def short_request(self, cmd):
+        """One byte too short: a data byte missing, or the command byte if there is none."""
+        return self.request(cmd)[:-1]
+
+    def command(self, name):
+        for c in self.commands:
+            if c["name"] == name:
+                return c
+        fail(f"no {name} command in spec/commands-*.yaml: the fuzz harnesses need it")
+
+    def response_len(self, cmd):
+        return self.layout["response_header"] + cmd["response_len"]
+
+
+def c_ident(name):
+    return name.upper()
+
+
+def write_header(specs, path):
+    lay = specs.layout
+    states = specs.kcs["status"]["states"]
+    out = [
+        "/* SPDX-License-Identifier: GPL-2.0-or-later */",
+        "/* Generated by tests/fuzz/make-seeds.py from spec/; do not edit. */",
+        "#ifndef FUZZ_SPEC_H",
+        "#define FUZZ_SPEC_H",
+        "",
+        "#include <stdbool.h>",
+        "#include <stdint.h>",
+        "",
+        "/* spec/messages.yaml */",
+        f"#define FUZZ_REQUEST_HEADER {lay['request_header']}",
+        f"#define FUZZ_RESPONSE_HEADER {lay['response_header']}",
+        f"#define FUZZ_NETFN_SHIFT {lay['netfn_shift']}",
+        f"#define FUZZ_LUN_MASK 0x{(1 << lay['netfn_shift']) - 1:02x}",
+        f"#define FUZZ_RESPONSE_NETFN_BIT 0x{lay['response_netfn_bit']:02x}",
+        f"#define FUZZ_MAX_MESSAGE {lay['max_message']}",
+    ]
+    for name in ("SUCCESS", "INVALID_COMMAND", "INVALID_FOR_LUN", "REQUEST_DATA_LENGTH_INVALID",
+                 "CANNOT_RETURN_BYTES"):
+        out.append(f"#define FUZZ_CC_{name} 0x{specs.cc(name):02x}")
+    out += ["", "static const uint8_t fuzz_completion_codes[] = {"]
+    out += [f"    0x{v['code']:02x}, /* {k} */" for k, v in specs.ccs.items()]
+    out += ["};", "",
+            "/* spec/commands-*.yaml: data bytes after the header, completion code excluded. */",
+            "struct fuzz_command {",
+            "    const char *name;",
+            "    uint8_t netfn;",
+            "    uint8_t code;",
+            "    uint16_t request_len;",
+            "    uint16_t response_len;",
+            "    bool trailing_ignored;   /* longer requests are answered, not refused */",
+            "    uint8_t n_errors;",
+            "    uint8_t errors[8];       /* completion codes the spec lets it return */",
+            "};", "",
+            "static const struct fuzz_command fuzz_commands[] = {"]
+    for c in specs.commands:
+        errs = ", ".join(f"0x{e:02x}" for e in c["errors"]) or "0"
+        out.append(f"    {{ \"{c['name']}\", 0x{c['netfn']:02x}, 0x{c['code']:02x}, "
+                   f"{c['request_len']}, {c['response_len']}, "
+                   f"{'true' if c['trailing_ignored'] else 'false'}, {len(c['errors'])}, "
+                   f"{{ {errs} }} }}, /* {c['spec']} */")
+    out += ["};", ""]
+    gdi = specs.command("get_device_id")
+    out += ["/* The command fuzz-kcs's host ends every run with. */",
+            f"#define FUZZ_GET_DEVICE_ID_NETFN 0x{gdi['netfn']:02x}",
+            f"#define FUZZ_GET_DEVICE_ID_CMD 0x{gdi['code']:02x}",
+            f"#define FUZZ_GET_DEVICE_ID_RSP_LEN {gdi['response_len']}", ""]
+    out += ["/* spec/kcs.yaml: the state field each phase shows, and whether it holds IBF. */",
+            "struct fuzz_kcs_phase {",
+            "    const char *name;",
+            "    uint8_t state;",
+            "    bool ibf_held;",
+            "};", "",
+            "static const struct fuzz_kcs_phase fuzz_kcs_phases[] = {"]
+    for p in specs.kcs["phases"]:
+        out.append(f"    {{ \"{p['name']}\", {states[p['state']]}, "
+                   f"{'true' if p.get('ibf') == 'held' else 'false'} }},")
+    out += ["};", "", "static const uint8_t fuzz_kcs_error_codes[] = {"]
+    out += [f"    0x{v:02x}, /* {k} */" for k, v in specs.kcs["error_codes"].items()]
+    out += ["};", ""]
+    kcs = specs.kcs
+    for name, value in kcs["buffers"].items():
+        out.append(f"#define FUZZ_KCS_{c_ident(name)}_CAPACITY {value}")
+    for reg in kcs["registers"]:
+        out.append(f"#define FUZZ_KCS_REG_{c_ident(reg['name'])} {reg['offset']}")
+    for name, bit in kcs["status"]["bits"].items():
+        out.append(f"#define FUZZ_KCS_STATUS_{name} 0x{1 << bit:02x}")
+    out.append(f"#define FUZZ_KCS_STATE_SHIFT {kcs['status']['state_field']['shift']}")
+    for name, value in states.items():
+        out.append(f"#define FUZZ_KCS_STATE_{name} {value}")
+    for name, value in kcs["control_codes"].items():
+        out.append(f"#define FUZZ_KCS_{name} 0x{value:02x}")
+    for name, value in kcs["error_codes"].items():
+        out.append(f"#define FUZZ_KCS_ERROR_{name} 0x{value:02x}")
+    out += ["", "/* fuzz-kcs's input language (the seeds in seeds-kcs/ are written in it). */",
+            "enum fuzz_kcs_op {"]
+    for code, (name, args, doc) in enumerate(KCS_OPS):
+        out.append(f"    FUZZ_OP_{name} = {code}, /* {args + ': ' if args else ''}{doc} */")
+    out += ["    FUZZ_OP_COUNT", "};", "", "#endif /* FUZZ_SPEC_H */", ""]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
+def fresh_dir(path):
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+
+
+def write_seed(folder, name, data):
+    with open(os.path.join(folder, name), "wb") as f:
+        f.write(bytes(data))
+
+
+def bmc_record(req, cap=0):
+    return bytes([len(req), cap]) + req
+
+
+def bmc_seeds(specs, folder):
+    fresh_dir(folder)
+    config = bytes([BMC_FLAG_GUID, DEVICE_ID])
+    stream = bytearray(config)
+    for c in specs.commands:
+        req = specs.request(c)
+        write_seed(folder, f"{c['name']}", config + bmc_record(req))
+        write_seed(folder, f"{c['name']}-short", config + bmc_record(specs.short_request(c)))
+        # The smallest capacity the answer fits in, and one byte less.
+        need = specs.response_len(c)
+        if need > 3:
+            write_seed(folder, f"{c['name']}-cap", config +
+                       bmc_record(req, need - 2) + bmc_record(req, need - 3))
+        stream += bmc_record(req)
+    write_seed(folder, "all-commands", stream)
+    write_seed(folder, "all-commands-no-guid", bytes([0]) + stream[1:])
+
+
+class KcsStream:
+    """fuzz-kcs operations, written the way Linux's kcs_sm drives the interface."""
+
+    def __init__(self, specs):
+        self.specs = specs
+        self.ops = bytearray()
+
+    def op(self, name, *args):
+        self.ops += bytes([OP[name], *args])
+        return self
+
+    def clear_obf(self):
+        return self.op("READ_STATUS").op("READ_DATA")
+
+    def write_request(self, req):
+        self.clear_obf().op("WRITE_CMD", self.specs.control("WRITE_START"))
+        for b in req[:-1]:
+            self.clear_obf().op("WRITE_DATA", b)
+        self.clear_obf().op("WRITE_CMD", self.specs.control("WRITE_END"))
+        return self.clear_obf().op("WRITE_DATA", req[-1])
+
+    def read_response(self, n):
+        for _ in range(n):
+            self.op("READ_STATUS").op("READ_DATA").op("WRITE_DATA", self.specs.control("READ"))
+        return self.clear_obf()  # the dummy byte that ends the read
+
+    def transfer(self, cmd):
+        """A complete transfer of cmd's request and its successful answer."""
+        self.write_request(self.specs.request(cmd))
+        return self.read_response(self.specs.response_len(cmd))
+
+    def refused(self, req):
+        """A complete transfer of a request the BMC refuses: the answer is the header."""
+        self.write_request(req)
+        return self.read_response(self.specs.layout["response_header"])
+
+    def abort(self):
+        self.clear_obf().op("WRITE_CMD", self.specs.control("GET_STATUS_ABORT"))
+        self.clear_obf().op("WRITE_DATA", 0)
+        self.clear_obf().op("WRITE_DATA", self.specs.control("READ"))
+        return self.clear_obf()
+
+    def forged(self, req, length, current=True, req_id=0):
+        """A response of length bytes (the answer's header for req, then zeros)."""
+        head = ("ANSWER_FORGED_CURRENT",) if current else ("ANSWER_FORGED", req_id)
+        body = bytes([req[0] | self.specs.layout["response_netfn_bit"], req[1]]) + bytes(length)
+        self.op(*head, length >> 8, length & 0xff)
+        self.ops += body[:length]
+        return self
+
+
+def kcs_seeds(specs, folder):
+    fresh_dir(folder)
+    gdi = specs.command("get_device_id")
+    ctl = specs.control
+
+    def seed(name, stream):
+        write_seed(folder, name, stream.ops)
+
+    for c in specs.commands:
+        seed(c["name"], KcsStream(specs).transfer(c))
+        # Without data bytes, one byte short is a one-byte request, which KCS cannot
+        # carry (WRITE_END straight after WRITE_START is a protocol error).
+        if c["request_len"] > 0:
+            seed(c["name"] + "-short", KcsStream(specs).refused(specs.short_request(c)))
+    s = KcsStream(specs).op("IRQ_ENABLE", 1)
+    for c in specs.commands:
+        s.transfer(c)
+    seed("all-commands-irq", s)
+
+    s = KcsStream(specs).clear_obf().op("WRITE_CMD", ctl("WRITE_START"))
+    s.clear_obf().op("WRITE_DATA", specs.request(gdi)[0])
+    seed("abort-mid-write", s.abort().transfer(gdi))
+
+    # Reading data again once idle changes nothing; asking for more (READ) is an error.
+    s = KcsStream(specs).transfer(gdi).op("READ_DATA").op("READ_DATA").op("READ_STATUS")
+    seed("read-past-end", s.op("READ_LOOP", 3))
+
+    s = KcsStream(specs).write_request(specs.request(gdi)).op("READ_DATA")
+    seed("read-then-abort", s.op("WRITE_DATA", ctl("READ")).abort())
+
+    s = KcsStream(specs).op("HOLD_ANSWERS", 1).write_request(specs.request(gdi))
+    s.op("RESET").op("ANSWER", 0).write_request(specs.request(gdi)).op("ANSWER", 0)
+    seed("late-answer-after-reset", s.read_response(specs.response_len(gdi)))
+
+    s = KcsStream(specs).op("HOLD_ANSWERS", 1).write_request(specs.request(gdi))
+    s.abort().op("ANSWER", 0).abort().op("HOLD_ANSWERS", 0).transfer(gdi)
+    seed("answer-after-abort", s)
+
+    over = KcsStream(specs).clear_obf().op("WRITE_CMD", ctl("WRITE_START"))
+    over.op("WRITE_DATA_REPEAT", 0x5a, 0xff).op("WRITE_DATA_REPEAT", 0x5a, 44)
+    over.op("WRITE_CMD", ctl("WRITE_END")).op("WRITE_DATA", 0x5a)
+    seed("overrun", over.abort())
+
+    req = specs.request(gdi)
+    for name, length in (("forged-empty", 0), ("forged-overlong", specs.layout["max_message"] + 1),
+                         ("forged-short", 2)):
+        s = KcsStream(specs).op("HOLD_ANSWERS", 1).write_request(req)
+        seed(name, s.forged(req, length).op("READ_LOOP", 4).abort())
+    s = KcsStream(specs).op("HOLD_ANSWERS", 1).write_request(req)
+    s.forged(req, 3, current=False, req_id=0x77).op("ANSWER", 0)
+    seed("forged-stale", s.read_response(specs.response_len(gdi)))
+
+    s = KcsStream(specs).op("IRQ_ENABLE", 1).op("ATTENTION", 3).op("READ_STATUS")
+    seed("attention", s.transfer(gdi).op("ATTENTION", 0))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--spec-dir", required=True)
+    ap.add_argument("--header", required=True)
+    ap.add_argument("--kcs-seeds", required=True)
+    ap.add_argument("--bmc-seeds", required=True)
+    args = ap.parse_args()
+    specs = Specs(args.spec_dir)
+    write_header(specs, args.header)
+    bmc_seeds(specs, args.bmc_seeds)
+    kcs_seeds(specs, args.kcs_seeds)
+
+
+if __name__ == "__main__":
+    main()
