@@ -1,1090 +1,443 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Proof gate: run Frama-C/WP over C files and fail unless everything is proved.
+"""Frama-C/WP proof gate, one unit (one .c file) at a time.
 
-Usage:
-  run-wp.py --out DIR [-I DIR ...] [--jobs N] [--timeout S] [--smoke-timeout S]
-            [--prover z3,cvc4] [--frama-c PATH] [--extra-arg ARG ...]
-            file1.c file2.c ...
-
-One frama-c run covers all files together (they are linked as one program):
-
-  frama-c -c11 -machdep x86_64 -frama-c-stdlib [-cpp-extra-args=-I...] FILES
-          -kernel-msg-key pp
-          -wp -wp-rte -wp-smoke-tests -wp-prover P -wp-timeout S -wp-par N
-          -wp-cache none -wp-session DIR/wp-session
-          -wp-report-json DIR/wp-report.json
-          -wp-report DIR/wp-properties.report -wp-report-basename DIR/wp-properties
-          -then -report-csv DIR/properties.tsv
-
-Frama-C 25 writes these machine-readable results, which are all read:
-  wp-report.json      WP's JSON report: per function, per property, the number
-                      of goals and how many are valid/unknown/failed.  For a
-                      smoke test, "valid" means the test passed (\\false was NOT
-                      proved) and "unknown" means it failed (\\false was proved,
-                      so the contract or loop invariant is inconsistent, or the
-                      code is dead).
-  wp-properties.tsv   the same counts from a WP report template written here,
-                      plus each property's kind ("Post-condition",
-                      "Assertion 'rte,mem_access'", "Wp_smoke_default_requires").
-  properties.tsv      the Report plug-in's table of every property's
-                      consolidated status, with file, line and function.
-  frama-c.log         the console.  Frama-C 25 has no per-goal structured
-                      output, so the per-goal verdict lines ("[wp] [Failed]
-                      Goal ...", "[wp] [Passed] Smoke-test ...") are parsed
-                      with a strict parser: it rejects any "[wp] [...]" line it
-                      does not know, and its counts must agree with the two
-                      reports above, otherwise the run is an error.
-
-Writes DIR/report.json and DIR/report.md.  Exit status: 0 when every goal is
-proved and no smoke test found an inconsistency; 1 when the proof fails (the
-unproved goals and failed smoke tests go to stderr); 2 when the tool itself
-fails (bad arguments, frama-c error, unreadable or inconsistent outputs).
+  run-wp.py prove --unit NAME --out RESULT.json [--depfile FILE] [-I DIR]...
+                  [--smoke KINDS] [--par N] [--timeout S] ... FILE.c
+      Prove FILE.c alone (what it calls in other units is used through its
+      contract) and write the verdict to RESULT.json.  Exits 0 whatever the
+      verdict, so that a failed proof does not fail the build; the tests read it.
+  run-wp.py check RESULT.json [--counts goals.txt]
+      Exit 0 iff the unit passed and no committed goal count dropped.
+  run-wp.py report --out DIR RESULT.json...
+      Write DIR/report.json and DIR/report.md from the unit results.
+  run-wp.py check-report REPORT.json [--counts goals.txt]
+      Exit 0 iff every contract a unit assumes is proved in some unit.
+  run-wp.py update-counts --counts goals.txt RESULT.json...
+      Rewrite goals.txt from the results (all of them must have passed).
 """
 
 import argparse
-import io
 import json
 import os
 import re
-import shlex
-import shutil
 import subprocess
 import sys
 import time
 
-EXIT_PASS = 0
-EXIT_PROOF_FAILED = 1
-EXIT_TOOL_ERROR = 2
-
-# Files this script owns inside --out; removed before each run so that no
-# stale result can be read back (WP even merges an existing JSON report).
-OWNED_FILES = (
-    "report.json", "report.md", "frama-c.log", "wp-report.json",
-    "wp-properties.report", "wp-properties.tsv", "properties.tsv",
-)
-OWNED_DIRS = ("wp-session", "tmp")
-
-SMOKE_NAME = re.compile(r"(?:^|_)wp_smoke_")
-SMOKE_KIND = re.compile(r"^Wp_smoke_")
-SMOKE_MEANING = (
-    (re.compile(r"_wp_smoke_default_requires$"), "the requires are inconsistent"),
-    (re.compile(r"_wp_smoke_.*_requires$"), "a behavior's requires are inconsistent"),
-    (re.compile(r"_wp_smoke_.*_assumes$"), "a behavior's assumes can never hold"),
-    (re.compile(r"_wp_smoke_dead_loop(_s\d+)?$"),
-     "the loop invariants are inconsistent (or the loop is unreachable)"),
-    (re.compile(r"_wp_smoke_dead_code(_s\d+)?$"), "this code is unreachable"),
-    (re.compile(r"_wp_smoke_dead_call(_s\d+)?$"), "this call never returns"),
-    (re.compile(r"_wp_smoke_dead_local_init(_s\d+)?$"),
-     "this local initialisation is unreachable"),
-)
+KINDS = ("code", "call", "loop", "assumes", "local-init")
+SMOKE = re.compile(r"_wp_smoke_")
+MEANING = ((r"_wp_smoke_default_requires$", "the requires are inconsistent"),
+           (r"_wp_smoke_.*_requires$", "a behavior's requires are inconsistent"),
+           (r"_wp_smoke_dead_loop", "the loop invariants are inconsistent, or the loop is dead"),
+           (r"_wp_smoke_dead_code", "this code is unreachable"),
+           (r"_wp_smoke_dead_call", "this call never returns"),
+           (r"_wp_smoke_dead_local_init", "this local initialisation is unreachable"),
+           (r"_wp_smoke_", "a behavior's assumes can never hold"))
+ERROR = re.compile(r"^\[[\w:-]+\] (?:\S+:\d+: )?(?:User Error|Failure|Internal error)\b"
+                   r"|^\[[\w:-]+\] (?:Frama-C|Plug-in \S+) aborted")
+FAILED_SMOKE = re.compile(r"^\[wp\] \[Failed\] Smoke-test (\S+)")
+SMOKE_WHERE = re.compile(r"^\[wp\] (.+:\d+): Warning: Failed smoke-test")
+# Consolidated statuses (Report plug-in) that need no goal of their own here.
+SETTLED = ("Valid", "Considered valid", "Partially proven")
+UPDATE_HINT = "meson compile -C build proof-counts"
 
 
-def smoke_meaning(prop):
-    for pattern, meaning in SMOKE_MEANING:
-        if pattern.search(prop or ""):
-            return meaning
-    return "\\false is provable here"
+def load(path):
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
 
 
-# Consolidated statuses printed by the Report plug-in (Description.status_feedback).
-STATUS_OK = {"Valid"}
-STATUS_ASSUMED = {"Considered valid"}
-# Most severe first; "Partially proven" = proved from hypotheses not proved.
-STATUS_BAD = ["Invalid", "Inconsistent", "Invalid or unreachable", "Unknown",
-              "Dead", "Ignored", "Partially proven"]
+def dump(obj, path):
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(obj, fh, indent=1, sort_keys=True)
+        fh.write("\n")
+    os.replace(tmp, path)
 
 
-class ToolError(Exception):
-    """The gate could not produce a trustworthy verdict."""
+def repo_path(path, cwd, aliases):
+    """A path as the repository names it: generated/kcs_machine.c, verified/bmc.c."""
+    full = os.path.normpath(os.path.join(cwd, path))
+    for prefix, name in aliases:
+        if full.startswith(prefix + os.sep):
+            return os.path.join(name, os.path.relpath(full, prefix))
+    return full
 
 
-# --------------------------------------------------------------------------
-# Command line
-# --------------------------------------------------------------------------
-
-def positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("not an integer: %r" % text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be >= 1: %r" % text)
-    return value
+def meaning(prop):
+    return next(text for pattern, text in MEANING if re.search(pattern, prop))
 
 
-def parse_args(argv):
-    ap = argparse.ArgumentParser(
-        description="Prove C files with Frama-C/WP (RTE + contracts + smoke "
-                    "tests) and fail unless every goal is proved.")
-    ap.add_argument("--out", required=True, metavar="DIR",
-                    help="output directory (report.json, report.md, logs)")
-    ap.add_argument("-I", dest="includes", action="append", default=[],
-                    metavar="DIR", help="include directory for the preprocessor")
-    # WP waits on prover start-up and on why3server round trips as much as on
-    # the CPU: on 2 cores 4 jobs are twice as fast as 2 (and 8 no faster).
-    ap.add_argument("--jobs", type=positive_int,
-                    default=max(4, os.cpu_count() or 1),
-                    help="parallel prover processes (-wp-par); "
-                         "default: the number of CPUs, at least 4")
-    ap.add_argument("--timeout", type=positive_int, default=10, metavar="SECONDS",
-                    help="prover timeout per goal (-wp-timeout); default 10")
-    ap.add_argument("--smoke-timeout", type=positive_int, default=2,
-                    metavar="SECONDS",
-                    help="prover timeout per smoke test (-wp-smoke-timeout); "
-                         "default 2")
-    ap.add_argument("--prover", default="z3,cvc4",
-                    help="comma-separated Why3 provers (see frama-c "
-                         "-wp-detect); default z3,cvc4")
-    ap.add_argument("--frama-c", dest="frama_c",
-                    default=os.environ.get("FRAMA_C", "frama-c"),
-                    help="frama-c executable (default: $FRAMA_C or frama-c)")
-    ap.add_argument("--extra-arg", dest="extra", action="append", default=[],
-                    metavar="ARG",
-                    help="extra frama-c argument, placed before -then "
-                         "(repeatable; write --extra-arg=-foo)")
-    ap.add_argument("files", nargs="+", metavar="file.c")
-    return ap.parse_args(argv)
+# ---------------------------------------------------------------- prove
 
-
-def check_inputs(args, out):
-    if "," in out:
-        # -wp-report takes a comma-separated list of files.
-        raise ToolError("the output directory must not contain a comma: %r" % out)
-    for f in args.files:
-        if not os.path.isfile(f):
-            raise ToolError("input file not found: %s" % f)
-    for d in args.includes:
-        if not os.path.isdir(d):
-            raise ToolError("include directory not found: %s" % d)
-        # -cpp-extra-args is a comma-separated list that Frama-C joins into a
-        # shell command line: keep to paths that need no quoting at all.
-        if re.search(r"[\s,'\"\\$`;&|<>()*?!#~]", d):
-            raise ToolError("include directory needs quoting, which "
-                            "-cpp-extra-args cannot carry: %r" % d)
-    provers = [p.strip() for p in args.prover.split(",")]
-    if not provers or any(not p for p in provers):
-        raise ToolError("bad --prover list: %r" % args.prover)
-    for p in provers:
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.:+-]*", p):
-            raise ToolError("bad prover name: %r" % p)
-    if shutil.which(args.frama_c) is None:
-        raise ToolError("frama-c not found: %s" % args.frama_c)
-    return provers
-
-
-# --------------------------------------------------------------------------
-# Tool versions
-# --------------------------------------------------------------------------
-
-def tool_output(cmd, env):
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, env=env,
-                              universal_newlines=True, timeout=120)
-    except (OSError, subprocess.SubprocessError) as exc:
-        return None, str(exc)
-    return proc.returncode, proc.stdout
-
-
-def tool_versions(frama_c, provers, env):
-    rc, out = tool_output([frama_c, "-version"], env)
-    if rc != 0 or not out.strip():
-        raise ToolError("'%s -version' failed: %s" % (frama_c, (out or "").strip()))
-    versions = {"frama-c": out.strip().splitlines()[0]}
-    if not re.match(r"25\.", versions["frama-c"]):
-        print("run-wp.py: warning: written for Frama-C 25 (Manganese); found %s. "
-              "The cross-checks below will stop the run if the output formats "
-              "changed." % versions["frama-c"], file=sys.stderr)
-    why3 = shutil.which("why3")
-    if why3:
-        rc, out = tool_output([why3, "--version"], env)
-        versions["why3"] = out.strip() if rc == 0 and out else "unknown"
+def frama_c_command(a, src, work):
+    cpp = ["-I" + os.path.abspath(d) for d in a.include]
+    cpp += ["-MD", "-MF", os.path.join(work, "cpp.d"), "-MT", "proof"]
+    bad = [w for w in cpp + [src] if re.search(r"[\s,'\"\\$`;&|<>()]", w)]
+    if bad:  # -cpp-extra-args is a comma-separated list that ends in a shell line
+        sys.exit("run-wp.py: paths need no quoting here: %s" % bad)
+    opts = ["-wp", "-wp-rte", "-wp-prover", a.prover, "-wp-timeout", str(a.timeout),
+            "-wp-par", str(a.par)]
+    kinds = [] if a.smoke == "none" else [k for k in a.smoke.split(",") if k != "requires"]
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        sys.exit("run-wp.py: unknown smoke-test kinds %s (known: requires, %s, or none)"
+                 % (sorted(unknown), ", ".join(KINDS)))
+    if a.smoke == "none":
+        opts.append("-wp-no-smoke-tests")
     else:
-        versions["why3"] = "why3 not on PATH"
-    # "[wp] Prover       CVC4 1.8    [cvc4|CVC4:1.8]"
-    rc, out = tool_output([frama_c, "-wp-detect"], env)
-    detected = {}
-    for line in (out or "").splitlines():
-        m = re.match(r"^\[wp\] Prover\s+(.+?)\s+\[([^\]]+)\]\s*$", line)
-        if m:
-            for code in m.group(2).split("|"):
-                detected[code] = m.group(1)
-    lower = {code.lower(): name for code, name in detected.items()}
-    if detected:
-        missing = [p for p in provers if p.lower() not in lower]
-        if missing:
-            raise ToolError("prover(s) %s not available; frama-c -wp-detect lists: %s"
-                            % (", ".join(missing), ", ".join(sorted(detected))))
-    versions["provers"] = {p: lower.get(p.lower(), "not listed by frama-c -wp-detect")
-                           for p in provers}
-    return versions
+        opts += ["-wp-smoke-tests", "-wp-smoke-timeout", str(a.smoke_timeout)]
+        opts += ["-wp-%ssmoke-dead-%s" % ("" if k in kinds else "no-", k) for k in KINDS]
+    opts += ["-wp-cache", a.cache]
+    cmd = [a.frama_c, "-c11", "-machdep", "x86_64", "-frama-c-stdlib",
+           "-cpp-extra-args=" + " ".join(cpp), src] + opts
+    cmd += ["-wp-no-cache-env", "-wp-session", os.path.join(work, "wp-session"),
+            "-wp-report-json", os.path.join(work, "wp-report.json"),
+            "-then", "-report-csv", os.path.join(work, "properties.csv")]
+    return cmd, opts, ["requires"] + kinds if a.smoke != "none" else []
 
 
-# --------------------------------------------------------------------------
-# Running frama-c
-# --------------------------------------------------------------------------
-
-REPORT_TEMPLATE = (
-    '@SUFFIX ".tsv"\n'
-    '@ZERO "0"\n'
-    '@PROPERTY\n'
-    'P\t%{chapter}\t%{section}\t%{name}\t%{total}\t%{valid}\t%{inconclusive}'
-    '\t%{unsuccess}\t%{property}\n'
-)
-
-
-def prepare_out(out):
-    os.makedirs(out, exist_ok=True)
-    for name in OWNED_FILES:
-        path = os.path.join(out, name)
-        if os.path.lexists(path):
-            os.remove(path)
-    for name in OWNED_DIRS:
-        path = os.path.join(out, name)
-        if os.path.lexists(path):
-            shutil.rmtree(path)
-    os.makedirs(os.path.join(out, "tmp"))
-    with open(os.path.join(out, "wp-properties.report"), "w") as fh:
-        fh.write(REPORT_TEMPLATE)
-
-
-def child_env(out):
-    env = dict(os.environ)
-    # Reproducible runs: no WP cache from the environment, temporary files
-    # (preprocessed sources, prover inputs) inside the output directory.
-    for var in ("FRAMAC_WP_CACHE", "FRAMAC_WP_CACHEDIR", "FRAMAC_WP_QUALIF"):
-        env.pop(var, None)
-    env["TMPDIR"] = os.path.join(out, "tmp")
-    # frama-c runs in DIR/tmp and relativizes the paths it prints to $PWD.
-    env["PWD"] = os.path.join(out, "tmp")
-    return env
-
-
-def build_command(args, provers, out):
-    cmd = [args.frama_c, "-c11", "-machdep", "x86_64", "-frama-c-stdlib"]
-    if args.includes:
-        cmd.append("-cpp-extra-args=" + " ".join("-I" + os.path.abspath(d)
-                                                 for d in args.includes))
-    cmd += [os.path.abspath(f) for f in args.files]
-    # Print the preprocessor command lines, checked by check_preprocessing().
-    cmd += ["-kernel-msg-key", "pp"]
-    cmd += [
-        "-wp", "-wp-rte", "-wp-smoke-tests",
-        "-wp-prover", ",".join(provers),
-        "-wp-timeout", str(args.timeout),
-        "-wp-smoke-timeout", str(args.smoke_timeout),
-        "-wp-par", str(args.jobs),
-        "-wp-cache", "none", "-wp-no-cache-env",
-        "-wp-session", os.path.join(out, "wp-session"),
-        "-wp-report-json", os.path.join(out, "wp-report.json"),
-        "-wp-report", os.path.join(out, "wp-properties.report"),
-        "-wp-report-basename", os.path.join(out, "wp-properties"),
-    ]
-    cmd += list(args.extra)
-    cmd += ["-then", "-report-csv", os.path.join(out, "properties.tsv")]
-    return cmd
-
-
-def run_frama_c(cmd, env, log_path, cwd):
-    # The working directory is the (empty) DIR/tmp: Frama-C puts "-I." first
-    # on the preprocessor's command line, so no header of the caller's
-    # working directory can shadow Frama-C's own libc headers.
-    start = time.monotonic()
-    with open(log_path, "w") as log:
-        try:
-            proc = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL, env=env, cwd=cwd)
-        except OSError as exc:
-            raise ToolError("cannot run frama-c: %s" % exc)
-    seconds = time.monotonic() - start
-    with open(log_path, encoding="utf-8", errors="replace") as fh:
-        text = fh.read()
-    return proc.returncode, text, seconds
-
-
-# Messages that mean Frama-C itself failed, whatever its exit status says.
-ERROR_LINE = re.compile(
-    r"^\[[\w:-]+\] (?:\S+:\d+: )?(?:User Error|Failure|Internal error|Error)\b"
-    r"|^\[[\w:-]+\] (?:Frama-C|Plug-in \S+) aborted\b")
-
-
-def check_tool_errors(rc, log_text):
-    lines = log_text.splitlines()
-    errors = []
-    for i, line in enumerate(lines):
-        if ERROR_LINE.match(line):
-            errors.append(line)
-            # and the message's indented continuation lines
-            for nxt in lines[i + 1:i + 8]:
-                if not nxt.startswith(" "):
-                    break
-                errors.append(nxt)
-    if rc != 0 or errors:
-        if rc < 0:
-            msg = "frama-c was killed by signal %d" % -rc
-        else:
-            msg = "frama-c failed (exit status %d)" % rc
-        if errors:
-            msg += ":\n  " + "\n  ".join(errors[:30])
-        tail = log_text.rstrip("\n").split("\n")[-20:]
-        msg += "\nlast lines of its output:\n  " + "\n  ".join(tail)
-        raise ToolError(msg)
-
-
-R_PP = re.compile(r'^\s*preprocessing with "(?P<cmd>.*)"$')
-
-
-def check_preprocessing(log_text, nfiles):
-    """Every source file must be preprocessed against Frama-C's libc headers
-    only (-nostdinc plus FRAMAC_SHARE/libc), never the host's."""
-    cmds = [m.group("cmd") for m in map(R_PP.match, log_text.split("\n")) if m]
-    if len(cmds) != nfiles:
-        raise ToolError("expected %d preprocessor command lines in the log, "
-                        "found %d" % (nfiles, len(cmds)))
-    for c in cmds:
-        words = c.split()
-        if "-nostdinc" not in words or not any(
-                w.startswith("-I") and w.rstrip("/").endswith("/libc") for w in words):
-            raise ToolError("a file was not preprocessed with Frama-C's own libc "
-                            "headers only: %s" % c)
-
-
-def display_path(path, base):
-    """A path from Frama-C (relative to its working directory BASE) as the
-    caller would write it: relative to the caller's directory when inside."""
-    full = os.path.normpath(os.path.join(base, path))
-    rel = os.path.relpath(full, os.getcwd())
-    return full if rel == ".." or rel.startswith("../") else rel
-
-
-# --------------------------------------------------------------------------
-# Reading WP's JSON report
-# --------------------------------------------------------------------------
-
-STAT_KEYS = {"total", "valid", "failed", "unknown", "rank"}
-
-
-def read_stats(obj, where):
-    if not isinstance(obj, dict):
-        raise ToolError("wp-report.json: %s: expected an object" % where)
-    extra = set(obj) - STAT_KEYS
-    if extra:
-        raise ToolError("wp-report.json: %s: unknown fields %s" % (where, sorted(extra)))
-    st = {}
-    for key in ("total", "valid", "failed", "unknown"):
-        value = obj.get(key, 0)
-        if not isinstance(value, int) or value < 0:
-            raise ToolError("wp-report.json: %s.%s: bad count %r" % (where, key, value))
-        st[key] = value
-    if st["total"] != st["valid"] + st["failed"] + st["unknown"]:
-        raise ToolError("wp-report.json: %s: total != valid + failed + unknown" % where)
-    return st
-
-
-def read_pstats(obj, where):
-    """The per-prover statistics of one node; only "wp:main" is used."""
-    if not isinstance(obj, dict) or "wp:main" not in obj:
-        raise ToolError("wp-report.json: %s: no wp:main statistics" % where)
-    for key, value in obj.items():
-        read_stats(value, "%s.%s" % (where, key))
-    return read_stats(obj["wp:main"], where + ".wp:main")
-
-
-def read_wp_json(path):
-    """Returns {(chapter, section): {property: stats}} plus global stats."""
-    if not os.path.exists(path):
-        raise ToolError("WP wrote no JSON report (%s)" % path)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError) as exc:
-        raise ToolError("cannot read %s: %s" % (path, exc))
-    if data is None:
-        return {}, {"total": 0, "valid": 0, "failed": 0, "unknown": 0}
-    if not isinstance(data, dict):
-        raise ToolError("wp-report.json: top level is not an object")
-    extra = set(data) - {"wp:global", "wp:functions", "wp:axiomatics"}
-    if extra:
-        raise ToolError("wp-report.json: unknown top-level fields %s" % sorted(extra))
-    glob = read_pstats(data.get("wp:global"), "wp:global")
-    sections = {}
-    for chapter, key in (("Functions", "wp:functions"), ("Axiomatics", "wp:axiomatics")):
-        for section, props in (data.get(key) or {}).items():
-            where = "%s.%s" % (key, section)
-            if not isinstance(props, dict) or "wp:section" not in props:
-                raise ToolError("wp-report.json: %s: no wp:section" % where)
-            total = read_pstats(props["wp:section"], where + ".wp:section")
-            table = {}
-            for prop, pst in props.items():
-                if prop != "wp:section":
-                    table[prop] = read_pstats(pst, "%s.%s" % (where, prop))
-            for k in ("total", "valid", "failed", "unknown"):
-                if sum(s[k] for s in table.values()) != total[k]:
-                    raise ToolError("wp-report.json: %s: properties do not add "
-                                    "up to the section's %s" % (where, k))
-            label = section if chapter == "Functions" else (
-                "Lemma" if section == "" else "Axiomatic " + section)
-            sections[(chapter, label)] = table
-    for k in ("total", "valid", "failed", "unknown"):
-        if sum(s[k] for t in sections.values() for s in t.values()) != glob[k]:
-            raise ToolError("wp-report.json: sections do not add up to wp:global %s" % k)
-    return sections, glob
-
-
-# --------------------------------------------------------------------------
-# Reading the WP report template output (per property counts and kinds)
-# --------------------------------------------------------------------------
-
-def read_wp_properties(path):
-    """Returns {(chapter, section): {property: (stats, kind)}}."""
-    if not os.path.exists(path):
-        return {}
-    result = {}
-    last = None
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for lineno, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if line.startswith("P\t"):
-                fields = line.split("\t", 8)
-                if len(fields) != 9:
-                    raise ToolError("wp-properties.tsv:%d: expected 9 fields" % lineno)
-                _, chapter, section, name, *counts, kind = fields
-                if chapter not in ("Functions", "Axiomatics"):
-                    raise ToolError("wp-properties.tsv:%d: unknown chapter %r"
-                                    % (lineno, chapter))
-                if not all(re.fullmatch(r"\d+", c) for c in counts):
-                    raise ToolError("wp-properties.tsv:%d: bad counts" % lineno)
-                total, valid, inconclusive, unsuccess = (int(c) for c in counts)
-                section = section.strip()
-                if chapter == "Axiomatics" and section == "Lemma":
-                    label = "Lemma"
-                else:
-                    label = section
-                st = {"total": total, "valid": valid, "failed": inconclusive,
-                      "unknown": unsuccess}
-                table = result.setdefault((chapter, label), {})
-                if name in table:
-                    raise ToolError("wp-properties.tsv:%d: duplicate property %s"
-                                    % (lineno, name))
-                table[name] = [st, kind.strip()]
-                last = table[name]
-            elif last is not None and line and not line.startswith("P\t"):
-                # The kind text was wrapped by the pretty-printer.
-                last[1] += " " + line.strip()
-            elif line == "":
+def read_functions(path):
+    """Per function (and lemma block): goals, proved, smoke tests, from WP's JSON report."""
+    data = load(path) or {}
+    sections = [(f, p) for f, p in (data.get("wp:functions") or {}).items()]
+    sections += [("(lemmas)" if a == "" else "(axiomatic:%s)" % a, p)
+                 for a, p in (data.get("wp:axiomatics") or {}).items()]
+    functions = {}
+    for name, props in sections:
+        f = functions.setdefault(name, {"goals": 0, "proved": 0, "smoke": 0,
+                                        "smoke_failed": [], "smoke_inconclusive": 0,
+                                        "unproved": []})
+        for prop, stats in props.items():
+            if prop == "wp:section":
                 continue
+            st = stats["wp:main"]
+            total, valid = st.get("total", 0), st.get("valid", 0)
+            if SMOKE.search(prop):  # inverted: valid = passed, unknown = \false proved
+                f["smoke"] += total
+                f["smoke_inconclusive"] += st.get("failed", 0)
+                if st.get("unknown", 0):
+                    f["smoke_failed"].append(prop)
             else:
-                raise ToolError("wp-properties.tsv:%d: unrecognised line: %r"
-                                % (lineno, line))
-    return result
+                f["goals"] += total
+                f["proved"] += valid
+                if valid < total:
+                    f["unproved"].append("%s (%d of %d goals)" % (prop, total - valid, total))
+    return functions
 
 
-# --------------------------------------------------------------------------
-# Reading the Report plug-in's property table
-# --------------------------------------------------------------------------
-
-CSV_HEADER = ["directory", "file", "line", "function", "property kind",
-              "status", "property"]
-
-
-def read_properties_csv(path, base):
-    if not os.path.exists(path):
-        raise ToolError("the Report plug-in wrote no %s" % path)
+def read_properties(path, cwd, aliases):
+    """The Report plug-in's table: every property's consolidated status and place."""
     rows = []
     with open(path, encoding="utf-8", errors="replace") as fh:
-        lines = fh.read().split("\n")
-    if not lines or lines[0].split("\t") != CSV_HEADER:
-        raise ToolError("properties.tsv: unexpected header %r" % (lines[:1],))
-    for lineno, line in enumerate(lines[1:], 2):
-        if "\t" not in line:
-            # A property printed over several lines: continuation text.
-            if line.strip() == "":
-                continue
-            if not rows:
-                raise ToolError("properties.tsv:%d: text before the first row" % lineno)
-            rows[-1]["property"] += "\n" + line
-            continue
-        fields = line.split("\t", 6)
-        if len(fields) != 7 or not re.fullmatch(r"\d+", fields[2]):
-            raise ToolError("properties.tsv:%d: unrecognised row %r" % (lineno, line))
-        directory, fname, lnum, function, kind, status, prop = fields
-        if status not in STATUS_OK | STATUS_ASSUMED | set(STATUS_BAD):
-            raise ToolError("properties.tsv:%d: unknown status %r" % (lineno, status))
-        path_ = display_path(os.path.join(directory, fname), base)
-        rows.append({"file": path_, "line": int(lnum), "function": function,
-                     "kind": kind, "status": status, "property": prop})
+        lines = fh.read().split("\n")[1:]
+    for line in lines:
+        f = line.split("\t", 6)
+        if len(f) == 7 and f[2].isdigit():
+            rows.append({"where": "%s:%s" % (repo_path(os.path.join(f[0], f[1]), cwd, aliases),
+                                             f[2]),
+                         "function": f[3], "kind": f[4], "status": f[5], "property": f[6]})
+        elif rows and line.strip():  # a property printed over several lines
+            rows[-1]["property"] += " " + line.strip()
     return rows
 
 
-# --------------------------------------------------------------------------
-# Reading WP's per-goal verdicts from the console (strict)
-# --------------------------------------------------------------------------
-
-VERDICT = r"(?:Valid|Invalid|Unknown|Timeout|Step limit|Failed|No Result|Computing)"
-R_ONE = re.compile(r"^\[wp\] \[(?P<tag>[^\]]+)\] (?P<what>Goal|Smoke-test) "
-                   r"(?P<gid>\S+) : (?P<verdict>" + VERDICT + r")(?P<rest>.*)$")
-R_BLOCK = re.compile(r"^\[wp\] \[(?P<tag>Failed|Passed)\] (?P<what>Goal|Smoke-test) "
-                     r"(?P<gid>\S+)$")
-R_PROVER = re.compile(r"^\s+(?P<prover>[A-Za-z][^:]*?): (?P<verdict>" + VERDICT +
-                      r")(?P<rest>.*)$")
-R_SUMMARY = re.compile(r"^\[wp\] Proved goals:\s+(\d+) / (\d+)$")
-R_SMOKE_WARNING = re.compile(r"^\[wp\] (?P<loc>.+:\d+): Warning: Failed smoke-test$")
-R_WARNING = re.compile(r"^\[(?P<plugin>[\w:-]+)\] (?:(?P<loc>\S+:\d+): )?Warning:\s?(?P<msg>.*)$")
-
-
-def classify(verdicts):
-    """Category of an unproved goal from its prover verdicts."""
-    names = [v for _, v, _ in verdicts]
-    if any(v in ("Timeout", "Step limit") for v in names):
-        return "timeout"
-    if any(v in ("Unknown", "Invalid") for v in names):
-        return "unknown"
-    return "failed"
-
-
-def parse_console(text, base, provers=None):
-    """Per-goal results, the "Proved goals" summary and warnings.  PROVERS,
-    when known, is the set of prover names a result line may show (Qed and
-    the requested provers as "Z3 4.8.12")."""
-    goals = {}
-    summary = None
-    warnings = []
-    block = None          # goal record whose prover lines are being read
-    last_goal = None      # last smoke-test record, for its warning location
-
-    def record(gid, smoke, tag, verdicts):
-        if smoke:
-            if tag == "Passed":
-                state = "passed"
-            elif tag == "Failed":
-                state = "inconsistent"
-            else:   # a single prover line for a smoke test
-                state = "inconsistent" if verdicts[0][1] == "Valid" else "passed"
-        else:
-            if tag == "Failed":
-                state = classify(verdicts)
-            elif verdicts and verdicts[0][1] == "Valid":
-                state = "proved"
-            else:
-                state = classify(verdicts)
-        rec = {"gid": gid, "smoke": smoke, "state": state,
-               "verdicts": verdicts, "where": None}
-        old = goals.get(gid)
-        if old is not None:
-            # Frama-C 25 prints a failed smoke test twice; both must agree.
-            if (old["smoke"], old["state"]) != (smoke, state):
-                raise ToolError("goal %s reported twice with different results" % gid)
-            return old
-        goals[gid] = rec
-        return rec
-
-    lines = text.split("\n")
-    for lineno, line in enumerate(lines, 1):
-        if block is not None:
-            if line[:1] in (" ", "\t") and line.strip():
-                m = R_PROVER.match(line)
-                if m and provers is not None and m.group("prover").strip() not in provers:
-                    raise ToolError("frama-c.log:%d: unknown prover in %r"
-                                    % (lineno, line))
-                if m:
-                    block["verdicts"].append((m.group("prover").strip(),
-                                              m.group("verdict"),
-                                              m.group("rest").strip()))
-                    continue
-                if block["verdicts"] and block["verdicts"][-1][1] == "Failed":
-                    # Continuation of a prover's error message.
-                    p, v, rest = block["verdicts"][-1]
-                    block["verdicts"][-1] = (p, v, (rest + " " + line.strip()).strip())
-                    continue
-                raise ToolError("frama-c.log:%d: unrecognised line in the result "
-                                "of %s: %r" % (lineno, block["gid"], line))
-            rec = record(block["gid"], block["smoke"], block["tag"], block["verdicts"])
-            if rec["smoke"]:
-                last_goal = rec
-            block = None
-        if not line.startswith("[wp]"):
-            m = R_WARNING.match(line)
+def prove(a):
+    src = os.path.abspath(a.source)
+    work = os.path.abspath(a.workdir or re.sub(r"(\.result)?\.json$", "", a.out) + ".wp")
+    aliases = [(os.path.abspath(p), n) for p, _, n in (x.partition("=") for x in a.alias)]
+    os.makedirs(os.path.join(work, "tmp"), exist_ok=True)
+    for name in ("wp-report.json", "properties.csv", "frama-c.log", "cpp.d"):
+        if os.path.exists(os.path.join(work, name)):  # WP merges an old JSON report
+            os.remove(os.path.join(work, name))
+    cmd, opts, kinds = frama_c_command(a, src, work)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FRAMAC_WP_CACHE")}
+    env.update(TMPDIR=os.path.join(work, "tmp"), PWD=work)  # frama-c prints paths from $PWD
+    start = time.monotonic()
+    with open(os.path.join(work, "frama-c.log"), "w") as log:
+        try:
+            rc = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=work, env=env,
+                                stdin=subprocess.DEVNULL).returncode
+        except OSError as exc:
+            rc = 127
+            log.write("run-wp.py: cannot run %s: %s\n" % (cmd[0], exc))
+    seconds = time.monotonic() - start
+    with open(os.path.join(work, "frama-c.log"), encoding="utf-8", errors="replace") as fh:
+        log = fh.read().split("\n")
+    res = {"unit": a.unit, "source": repo_path(src, work, aliases), "options": opts,
+           "smoke_kinds": kinds, "seconds": round(seconds, 1), "command": cmd,
+           "log": os.path.join(work, "frama-c.log"), "reasons": [], "functions": {},
+           "open": [], "smoke_failed": [], "assumed": {}}
+    errors = [line for line in log if ERROR.match(line)]
+    report = os.path.join(work, "wp-report.json")
+    if rc != 0 or errors or not os.path.exists(report):
+        res["verdict"] = "error"
+        res["reasons"] = ["frama-c failed (exit status %d)" % rc] + errors[:20]
+        res["reasons"] += ["log: " + line for line in log[-15:] if line.strip()]
+    else:
+        res["functions"] = fns = read_functions(report)
+        rows = read_properties(os.path.join(work, "properties.csv"), work, aliases)
+        res["open"] = [r for r in rows if r["status"] not in SETTLED  # less smoke tests' own
+                       and (r["kind"], r["property"]) != ("user assertion", "\\false")]
+        for r in rows:  # contracts of functions with no body here; libc's are Frama-C's
+            if r["status"] == "Considered valid" and not r["where"].startswith("/"):
+                res["assumed"].setdefault(r["function"] or "(global)", r["where"])
+        where, current = {}, None
+        for line in log:
+            m = FAILED_SMOKE.match(line)
             if m:
-                warnings.append(line)
-            continue
-        m = R_ONE.match(line)
-        if m and provers is not None and m.group("tag") not in provers:
-            raise ToolError("frama-c.log:%d: unknown prover in %r" % (lineno, line))
-        if m:
-            verdicts = [(m.group("tag"), m.group("verdict"), m.group("rest").strip())]
-            rec = record(m.group("gid"), m.group("what") == "Smoke-test",
-                         None, verdicts)
-            last_goal = rec if rec["smoke"] else None
-            continue
-        m = R_BLOCK.match(line)
-        if m:
-            block = {"gid": m.group("gid"), "smoke": m.group("what") == "Smoke-test",
-                     "tag": m.group("tag"), "verdicts": []}
-            continue
-        if line.startswith("[wp] ["):
-            raise ToolError("frama-c.log:%d: unrecognised WP result line: %r"
-                            % (lineno, line))
-        m = R_SUMMARY.match(line)
-        if m:
-            if summary is not None:
-                raise ToolError("frama-c.log:%d: a second 'Proved goals' line" % lineno)
-            summary = (int(m.group(1)), int(m.group(2)))
-            continue
-        if "Proved goals" in line:
-            raise ToolError("frama-c.log:%d: unrecognised summary line: %r"
-                            % (lineno, line))
-        m = R_SMOKE_WARNING.match(line)
-        if m:
-            if last_goal is not None and last_goal["state"] == "inconsistent":
-                path, _, lnum = m.group("loc").rpartition(":")
-                last_goal["where"] = "%s:%s" % (display_path(path, base), lnum)
-            continue
-        if R_WARNING.match(line):
-            warnings.append(line)
-    if block is not None:
-        record(block["gid"], block["smoke"], block["tag"], block["verdicts"])
-    # Keep the indented continuation lines of warnings for the report.
-    full = []
-    for i, line in enumerate(lines):
-        if line in warnings:
-            text = [line]
-            for nxt in lines[i + 1:]:
-                if nxt[:1] in (" ", "\t") and nxt.strip():
-                    text.append(nxt.strip())
-                else:
-                    break
-            entry = " ".join(text)
-            if entry not in full:
-                full.append(entry)
-    return goals, summary, full
+                current = m.group(1)
+            m = SMOKE_WHERE.match(line)
+            if m and current:
+                where[current] = repo_path(m.group(1), work, aliases)
+        for name, f in sorted(fns.items()):
+            res["smoke_failed"] += [{"function": name, "test": p, "meaning": meaning(p),
+                                     "where": where.get("typed_" + p, "?")}
+                                    for p in f["smoke_failed"]]
+        goals, proved = (sum(f[k] for f in fns.values()) for k in ("goals", "proved"))
+        res.update(goals=goals, proved=proved, smoke=sum(f["smoke"] for f in fns.values()),
+                   smoke_inconclusive=sum(f["smoke_inconclusive"] for f in fns.values()))
+        if goals == 0:
+            res["reasons"].append("no goals: nothing was proved")
+        if proved < goals:
+            res["reasons"].append("%d of %d goals not proved" % (goals - proved, goals))
+        if res["smoke_failed"]:
+            res["reasons"].append("%d smoke test(s) proved \\false: a vacuous contract, an "
+                                  "inconsistent loop invariant or dead code"
+                                  % len(res["smoke_failed"]))
+        if res["open"] and not res["reasons"]:
+            res["reasons"].append("%d properties have no proof" % len(res["open"]))
+        res["verdict"] = "fail" if res["reasons"] else "pass"
+    dump(res, a.out)
+    if a.depfile:
+        deps = [src]
+        if os.path.exists(os.path.join(work, "cpp.d")):
+            with open(os.path.join(work, "cpp.d")) as fh:
+                deps = fh.read().replace("\\\n", " ").split(":", 1)[1].split()
+        if res["verdict"] != "pass" and not a.keep_failed:  # a failure is not cached: ninja re-runs it next time
+            stamp = os.path.join(work, "rerun.stamp")
+            open(stamp, "w").close()
+            later = os.stat(a.out).st_mtime + 2
+            os.utime(stamp, (later, later))
+            deps.append(stamp)
+        with open(a.depfile, "w") as fh:
+            fh.write("%s: %s\n" % (a.out, " ".join(sorted(set(deps)))))
+    print("%s: %s in %.0f s" % (a.unit, res["verdict"], seconds))
+    return 0
 
 
-# --------------------------------------------------------------------------
-# Putting it together
-# --------------------------------------------------------------------------
+# ---------------------------------------------------------------- check
 
-def goal_property(gid, proved, prop_index, sections):
-    """The property a goal belongs to, for display.  A goal id is the model
-    prefix "typed_", then the property name, then maybe a suffix
-    ("_established", "_part2"...): typed_f_loop_invariant_2_preserved is a
-    goal of f_loop_invariant_2.  Call-site preconditions break the rule
-    (typed_g_call_f_requires for property f_requires_2 of g): then the goal
-    is matched to the only unproved (or only proved) ordinary property of the
-    function whose name starts its id, when there is exactly one."""
-    if not gid.startswith("typed_"):
-        return None
-    rest = gid[len("typed_"):]
-    best = None
-    for name in prop_index:
-        if rest == name or rest.startswith(name + "_"):
-            if best is None or len(name) > len(best):
-                best = name
-    if best is not None:
-        return best
-    funcs = [label for (chapter, label) in sections
-             if chapter == "Functions" and rest.startswith(label + "_")]
-    if not funcs:
-        return None
-    table = sections[("Functions", max(funcs, key=len))]
-    matches = [name for name, st in table.items()
-               if not SMOKE_NAME.search(name)
-               and (st["valid"] if proved else st["unknown"] + st["failed"]) > 0]
-    return matches[0] if len(matches) == 1 else None
-
-
-def csv_kind(wp_kind):
-    """The Report plug-in's name for a WP property kind, or None."""
-    m = re.match(r"^Assertion 'rte,([\w-]+)'", wp_kind)
-    if m:
-        return m.group(1)
-    for prefix, kind in (("Assertion", "user assertion"), ("Check", "user check"),
-                         ("Post-condition", "postcondition"),
-                         ("Pre-condition", "precondition"),
-                         ("Invariant", "loop invariant"),
-                         ("Loop invariant", "loop invariant"),
-                         ("Assigns", "assigns clause"),
-                         ("Loop assigns", "assigns clause"),
-                         ("Complete behaviors", "complete behaviors"),
-                         ("Disjoint behaviors", "disjoint behaviors"),
-                         ("Instance of", "precondition of ")):
-        if wp_kind.startswith(prefix):
-            return kind
-    return None
-
-
-def locate(goal, bad_rows):
-    """Source locations of the unproved property a goal belongs to, taken
-    from the Report plug-in's rows of the same function and kind whose own
-    status is not proved (rows only "partially proven" are left out)."""
-    kind = csv_kind(goal["kind"])
-    rows = [r for r in bad_rows
-            if r["function"] == goal["function"] and r["status"] != "Partially proven"
-            and (kind is None or r["kind"].startswith(kind))]
-    if kind is None and len(rows) != 1:
-        return []
-    return rows
-
-
-def analyse(out, log_text, versions):
-    base = os.path.join(out, "tmp")
-    names = list(versions["provers"].values())
-    provers = None
-    if all(not n.startswith("not listed") for n in names):
-        provers = set(names) | {"Qed"}
-    sections, _ = read_wp_json(os.path.join(out, "wp-report.json"))
-    kinds = read_wp_properties(os.path.join(out, "wp-properties.tsv"))
-    rows = read_properties_csv(os.path.join(out, "properties.tsv"), base)
-    goals, summary, warnings = parse_console(log_text, base, provers)
-
-    # Cross-check the template report against the JSON report.
-    if set(kinds) != set(sections):
-        raise ToolError("wp-properties.tsv and wp-report.json list different "
-                        "sections: %s vs %s" % (sorted(kinds), sorted(sections)))
-    for key, table in sections.items():
-        if set(table) != set(kinds[key]):
-            raise ToolError("wp-properties.tsv and wp-report.json list different "
-                            "properties for %s" % (key,))
-        for prop, st in table.items():
-            if kinds[key][prop][0] != st:
-                raise ToolError("wp-properties.tsv and wp-report.json disagree on "
-                                "%s %s: %s vs %s" % (key, prop, kinds[key][prop][0], st))
-
-    # Totals, smoke tests kept apart.
-    functions = []
-    tot = {"goals": 0, "proved": 0, "unproved": 0}
-    smoke = {"goals": 0, "inconsistent": 0, "inconclusive": 0}
-    prop_index = {}
-    for (chapter, label), table in sorted(sections.items()):
-        entry = {"chapter": chapter, "section": label, "goals": 0, "proved": 0,
-                 "smoke": 0, "smoke_failed": 0, "properties": []}
-        for prop, st in sorted(table.items()):
-            kind = kinds[(chapter, label)][prop][1]
-            is_smoke = bool(SMOKE_NAME.search(prop))
-            if is_smoke != bool(SMOKE_KIND.match(kind)):
-                raise ToolError("property %s of kind %r: cannot tell whether it "
-                                "is a smoke test" % (prop, kind))
-            if prop in prop_index:
-                raise ToolError("property name %s appears in two sections" % prop)
-            prop_index[prop] = (chapter, label, kind, is_smoke)
-            if is_smoke:
-                # valid = passed (\false not proved); unknown = \false proved.
-                smoke["goals"] += st["total"]
-                smoke["inconsistent"] += st["unknown"]
-                smoke["inconclusive"] += st["failed"]
-                entry["smoke"] += st["total"]
-                entry["smoke_failed"] += st["unknown"]
-            else:
-                tot["goals"] += st["total"]
-                tot["proved"] += st["valid"]
-                tot["unproved"] += st["failed"] + st["unknown"]
-                entry["goals"] += st["total"]
-                entry["proved"] += st["valid"]
-            entry["properties"].append({"name": prop, "kind": kind,
-                                        "smoke": is_smoke, **st})
-        functions.append(entry)
-
-    # Cross-check the console's per-goal verdicts against the reports.
-    ordinary = [g for g in goals.values() if not g["smoke"]]
-    smokes = [g for g in goals.values() if g["smoke"]]
-    checks = [
-        ("goals", len(ordinary), tot["goals"]),
-        ("proved goals", sum(g["state"] == "proved" for g in ordinary), tot["proved"]),
-        ("smoke tests", len(smokes), smoke["goals"]),
-        ("failed smoke tests", sum(g["state"] == "inconsistent" for g in smokes),
-         smoke["inconsistent"]),
-    ]
-    if summary is not None:
-        checks.append(("'Proved goals' total", summary[1], tot["goals"] + smoke["goals"]))
-        if smoke["inconclusive"] == 0:
-            checks.append(("'Proved goals' proved", summary[0],
-                           tot["proved"] + smoke["goals"] - smoke["inconsistent"]))
-    elif tot["goals"] + smoke["goals"] > 0:
-        raise ToolError("frama-c.log: no 'Proved goals' summary line")
-    for what, console, report in checks:
-        if console != report:
-            raise ToolError("the console and the WP reports disagree on the number "
-                            "of %s: %d vs %d" % (what, console, report))
-
-    # Attach every goal to its function and property.
-    for g in goals.values():
-        prop = goal_property(g["gid"], g["state"] in ("proved", "passed"),
-                             prop_index, sections)
-        if prop is None:
-            g.update(function="?", property="?", kind="?")
-        else:
-            chapter, label, kind, _ = prop_index[prop]
-            g.update(function=label if chapter == "Functions" else "(%s)" % label,
-                     property=prop, kind=kind)
-
-    counts = {"unknown": 0, "timeout": 0, "failed": 0}
-    for g in ordinary:
-        if g["state"] in counts:
-            counts[g["state"]] += 1
-    if sum(counts.values()) != tot["unproved"]:
-        raise ToolError("unproved goals: console %d, reports %d"
-                        % (sum(counts.values()), tot["unproved"]))
-
-    # Source files of functions, from the Report plug-in.
-    files = {}
-    for r in rows:
-        files.setdefault(r["function"], [])
-        if r["file"] not in files[r["function"]]:
-            files[r["function"]].append(r["file"])
-    for entry in functions:
-        found = files.get(entry["section"], []) if entry["chapter"] == "Functions" else []
-        # A contract written on a prototype in a header puts some rows there:
-        # name the file(s) holding the body when there is one.
-        bodies = [f for f in found if not f.endswith(".h")]
-        entry["file"] = ", ".join(bodies or found)
-    bad_rows = sorted((r for r in rows if r["status"] in STATUS_BAD),
-                      key=lambda r: (STATUS_BAD.index(r["status"]), r["file"], r["line"]))
-    for g in goals.values():
-        g["locations"] = [] if g["smoke"] else locate(g, bad_rows)
-    assumed = [r for r in rows if r["status"] in STATUS_ASSUMED]
-
-    return {
-        "totals": tot, "smoke": smoke, "counts": counts, "functions": functions,
-        "goals": goals, "bad_rows": bad_rows, "assumed": assumed,
-        "warnings": warnings, "summary": summary,
-    }
-
-
-# --------------------------------------------------------------------------
-# Reports
-# --------------------------------------------------------------------------
-
-def md_cell(text):
-    """Text for a table cell (a backslash would escape what follows)."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def md_code(text):
-    """Text for a code span inside a table cell (backslashes are literal)."""
-    return "`%s`" % str(text).replace("`", "'").replace("|", "\\|").replace("\n", " ")
-
-
-def where_text(g):
-    if g["smoke"]:
-        return g["where"] or "?"
-    locs = ["%s:%d" % (r["file"], r["line"]) for r in g["locations"]]
-    if not locs:
-        return "?"
-    if len(locs) == 1:
-        return locs[0]
-    return "one of " + ", ".join(locs)
-
-
-def verdict_text(g):
-    return "; ".join("%s: %s%s" % (p, v, (" " + r) if r else "")
-                     for p, v, r in g["verdicts"])
-
-
-def write_reports(out, res, versions, cmd, seconds, passed, reasons):
-    tot, smoke, counts = res["totals"], res["smoke"], res["counts"]
-    report = {
-        "goals": tot["goals"],
-        "proved": tot["proved"],
-        "unknown": counts["unknown"],
-        "timeout": counts["timeout"],
-        "failed": counts["failed"],
-        "smoke": {"goals": smoke["goals"], "inconsistent": smoke["inconsistent"]},
-        "seconds": round(seconds, 2),
-        "functions": [
-            {"name": f["section"] if f["chapter"] == "Functions" else "(%s)" % f["section"],
-             "file": f["file"], "goals": f["goals"], "proved": f["proved"]}
-            for f in res["functions"]],
-    }
-    with open(os.path.join(out, "report.json"), "w") as fh:
-        json.dump(report, fh, indent=2)
-        fh.write("\n")
-
-    unproved = sorted((g for g in res["goals"].values()
-                       if not g["smoke"] and g["state"] != "proved"),
-                      key=lambda g: g["gid"])
-    failed_smoke = sorted((g for g in res["goals"].values()
-                           if g["smoke"] and g["state"] == "inconsistent"),
-                          key=lambda g: g["gid"])
-    md = io.StringIO()
-    w = md.write
-    w("# Frama-C/WP proof report\n\n")
-    w("**%s**: %d/%d goals proved (unknown %d, timeout %d, failed %d); "
-      "%d smoke tests, %d inconsistent; %.1f s wall time.\n\n"
-      % ("PASS" if passed else "FAIL", tot["proved"], tot["goals"],
-         counts["unknown"], counts["timeout"], counts["failed"],
-         smoke["goals"], smoke["inconsistent"], seconds))
-    for r in reasons:
-        w("- %s\n" % md_cell(r))
-    if res["assumed"]:
-        w("- %d properties are assumed, not proved: contracts of functions "
-          "declared without a body in these files (see below)\n" % len(res["assumed"]))
-    if reasons or res["assumed"]:
-        w("\n")
-    w("## Tools\n\n")
-    w("- Frama-C: %s\n- Why3: %s\n" % (versions["frama-c"], versions["why3"]))
-    for code, name in versions["provers"].items():
-        w("- Prover `%s`: %s\n" % (code, name))
-    w("\n## Command\n\n```\n%s\n```\n\n" % " ".join(shlex.quote(c) for c in cmd))
-    w("Goals are WP proof obligations: runtime-error assertions (`-wp-rte`), "
-      "pre/post-conditions, assigns, loop invariants and variants, lemmas. "
-      "Smoke tests are counted apart: each tries to prove `\\false` from a "
-      "contract's requires/assumes, a loop's invariants, or at a statement; "
-      "it passes when no prover can, and fails (the contract is vacuous or the "
-      "code dead) when one can.\n\n")
-    w("## Functions\n\n| Function | File | Goals | Proved | Smoke tests | Smoke failed |\n"
-      "|---|---|---:|---:|---:|---:|\n")
-    for f in res["functions"]:
-        name = f["section"] if f["chapter"] == "Functions" else "(%s)" % f["section"]
-        w("| %s | %s | %d | %d | %d | %d |\n" % (md_cell(name), md_cell(f["file"]),
-                                              f["goals"], f["proved"], f["smoke"],
-                                              f["smoke_failed"]))
-    w("\n")
-    for f in res["functions"]:
-        name = f["section"] if f["chapter"] == "Functions" else "(%s)" % f["section"]
-        w("### %s\n\n" % md_cell(name))
-        w("| Property | Kind | Goals | Proved |\n|---|---|---:|---:|\n")
-        for p in f["properties"]:
-            if p["smoke"]:
+def read_counts(path):
+    counts = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            words = line.split("#", 1)[0].split()
+            if not words:
                 continue
-            w("| `%s` | %s | %d | %d |\n" % (p["name"], md_cell(p["kind"]),
-                                          p["total"], p["valid"]))
-        mine = [g for g in unproved if g["function"] == name]
-        mine_smoke = [g for g in failed_smoke if g["function"] == name]
-        if mine or mine_smoke:
-            w("\n")
-        for g in mine:
-            w("- unproved goal `%s` (%s) at %s: %s — %s\n"
-              % (g["gid"], md_cell(g["kind"]), md_cell(where_text(g)), g["state"],
-                 md_cell(verdict_text(g))))
-        for g in mine_smoke:
-            w("- failed smoke test `%s` at %s: %s (%s)\n"
-              % (g["gid"], md_cell(g["where"] or "?"),
-                 smoke_meaning(g["property"]), md_cell(verdict_text(g))))
-        w("\n")
-    if smoke["inconclusive"]:
-        w("Note: %d smoke test(s) ended in prover errors only; they count as "
-          "passed but tested nothing.\n\n" % smoke["inconclusive"])
-    if res["bad_rows"]:
-        w("## Properties not proved (Frama-C consolidated status)\n\n"
-          "| Location | Function | Kind | Status | Property |\n|---|---|---|---|---|\n")
-        for r in res["bad_rows"]:
-            w("| %s:%d | %s | %s | %s | %s |\n" % (
-                md_cell(r["file"]), r["line"], md_cell(r["function"]),
-                md_cell(r["kind"]), md_cell(r["status"]), md_code(r["property"])))
-        w("\n")
-    if res["assumed"]:
-        w("## Assumed properties (\"Considered valid\": contracts of functions "
-          "without a body here)\n\n| Location | Function | Kind | Property |\n"
-          "|---|---|---|---|\n")
-        for r in res["assumed"]:
-            w("| %s:%d | %s | %s | %s |\n" % (
-                md_cell(r["file"]), r["line"], md_cell(r["function"]),
-                md_cell(r["kind"]), md_code(r["property"])))
-        w("\n")
-    if res["warnings"]:
-        w("## Frama-C warnings\n\n")
-        for line in res["warnings"]:
-            w("- %s\n" % md_cell(line))
-        w("\n")
-    w("Outputs in this directory: `frama-c.log` (console), `wp-report.json` "
-      "(WP JSON report), `wp-properties.tsv` (WP template report), "
-      "`properties.tsv` (Report plug-in table).\n")
-    with open(os.path.join(out, "report.md"), "w") as fh:
-        fh.write(md.getvalue())
-    return unproved, failed_smoke
+            if len(words) != 3 or not words[2].isdigit():
+                sys.exit("%s:%d: expected 'unit function goals'" % (path, n))
+            counts[(words[0], words[1])] = int(words[2])
+    return counts
 
 
-def write_error_report(out, message, cmd, log_text):
-    with open(os.path.join(out, "report.md"), "w") as fh:
-        fh.write("# Frama-C/WP proof report\n\n**ERROR**: the proof gate could not "
-                 "produce a verdict.\n\n```\n%s\n```\n\n" % message)
-        if cmd:
-            fh.write("## Command\n\n```\n%s\n```\n\n"
-                     % " ".join(shlex.quote(c) for c in cmd))
-        if log_text:
-            tail = "\n".join(log_text.rstrip("\n").split("\n")[-40:])
-            fh.write("## Last lines of frama-c.log\n\n```\n%s\n```\n" % tail)
+def summary(r):
+    if r["verdict"] == "error":
+        return "%s (%s): ERROR" % (r["unit"], r["source"])
+    return ("%s (%s): %s: %d/%d goals proved; %d smoke tests (%s), %d failed; %.0f s"
+            % (r["unit"], r["source"], r["verdict"].upper(), r["proved"], r["goals"],
+               r["smoke"], ", ".join(r["smoke_kinds"]) or "off", len(r["smoke_failed"]),
+               r["seconds"]))
+
+
+def problems(r):
+    """What a reader needs to fix a failed unit, one line each."""
+    out = ["  " + x for x in r["reasons"]]
+    out += ["  %s: %s: %s [%s]: %s" % (o["where"], o["function"] or "-", o["kind"],
+                                       o["status"], o["property"]) for o in r["open"]]
+    out += ["  unproved in %s: %s" % (name, p)
+            for name, f in sorted(r["functions"].items()) for p in f["unproved"]]
+    out += ["  %s: %s: failed smoke test %s: %s" % (s["where"], s["function"], s["test"],
+                                                    s["meaning"]) for s in r["smoke_failed"]]
+    if r.get("smoke_inconclusive"):
+        out.append("  note: %d smoke test(s) ended in prover errors: they tested nothing"
+                   % r["smoke_inconclusive"])
+    if r["verdict"] != "pass":
+        out.append("  log: %s" % r["log"])
+    return out
+
+
+def check(a):
+    r = load(a.result)
+    print(summary(r))
+    lines, ok = problems(r), r["verdict"] == "pass"
+    if a.counts:
+        mine = {fn: c for (u, fn), c in read_counts(a.counts).items() if u == r["unit"]}
+        grew = []
+        for fn, c in sorted(mine.items()):
+            now = r["functions"].get(fn, {}).get("proved")
+            if now is None or now < c:
+                ok = False
+                lines.append("  %s: %s: %s proved goals, %d committed in %s" % (
+                    r["unit"], fn, "no" if now is None else now, c, a.counts))
+            elif now > c:
+                grew.append("%s %d -> %d" % (fn, c, now))
+        grew += ["%s (new, %d)" % (fn, f["proved"]) for fn, f in sorted(r["functions"].items())
+                 if fn not in mine]
+        if grew and r["verdict"] == "pass":
+            lines.append("  note: more proved goals than %s commits (%s); update it with: %s"
+                         % (a.counts, "; ".join(grew), UPDATE_HINT))
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
+# ---------------------------------------------------------------- report
+
+def tool_versions(frama_c, provers):
+    def run(*cmd):
+        try:
+            return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  universal_newlines=True).stdout.strip()
+        except OSError as exc:
+            return str(exc)
+    found = dict(m.groups()[::-1] for m in re.finditer(
+        r"^\[wp\] Prover\s+(.+?)\s+\[([^|\]]+)", run(frama_c, "-wp-detect"), re.M))
+    return {"frama-c": run(frama_c, "-version").split("\n")[0],
+            "why3": run("why3", "--version").split("\n")[0],
+            "provers": {p: found.get(p, "not found") for p in provers}}
+
+
+def report(a):
+    results = sorted((load(p) for p in a.results), key=lambda r: r["unit"])
+    reasons = dict(x.partition("=")[::2] for x in a.smoke_reason)
+    proved = {fn: r["unit"] for r in results for fn, f in r["functions"].items()
+              if f["goals"] and f["proved"] == f["goals"]}
+    assumed = [{"unit": r["unit"], "function": fn, "declared": where,
+                "proved_in": proved.get(fn)}
+               for r in results for fn, where in sorted(r["assumed"].items())]
+    provers = sorted({p for r in results
+                      for p in r["options"][r["options"].index("-wp-prover") + 1].split(",")})
+    units = [{k: r.get(k) for k in ("unit", "source", "verdict", "goals", "proved", "smoke",
+                                    "smoke_kinds", "seconds", "options", "reasons")}
+             for r in results]
+    for u, r in zip(units, results):
+        u["smoke_failed"] = len(r["smoke_failed"])
+        u["smoke_reason"] = reasons.get(r["unit"], "")
+        u["functions"] = {fn: {k: f[k] for k in ("goals", "proved", "smoke")}
+                          for fn, f in sorted(r["functions"].items())}
+    total = {k: sum(u[k] or 0 for u in units) for k in ("goals", "proved", "smoke",
+                                                         "smoke_failed", "seconds")}
+    verdict = "pass" if all(r["verdict"] == "pass" for r in results) and all(
+        x["proved_in"] for x in assumed) else "fail"
+    rep = {"verdict": verdict, "total": total, "units": units, "assumed": assumed,
+           "tools": tool_versions(a.frama_c, provers)}
+    dump(rep, os.path.join(a.out, "report.json"))
+
+    md = ["# Frama-C/WP proof report", "",
+          "**%s**: %d units, %d/%d goals proved, %d smoke tests (%d failed); %.0f s of "
+          "frama-c time in all (units run in parallel; each figure is the unit's last run)."
+          % (verdict.upper(), len(units), total["proved"], total["goals"], total["smoke"],
+             total["smoke_failed"], total["seconds"]), "",
+          "| Unit | File | Verdict | Goals | Proved | Smoke tests | Smoke failed | Seconds |",
+          "|---|---|---|---:|---:|---:|---:|---:|"]
+    md += ["| %s | `%s` | %s | %s | %s | %s | %d | %.0f |" % (
+        u["unit"], u["source"], u["verdict"], u["goals"], u["proved"], u["smoke"],
+        u["smoke_failed"], u["seconds"]) for u in units]
+    md += ["", "## Smoke tests chosen per unit", ""]
+    md += ["- `%s`: %s. %s" % (u["unit"], ", ".join(u["smoke_kinds"]) or "none",
+                               u["smoke_reason"]) for u in units]
+    md += ["", "## Problems", ""]
+    md += ["%s\n\n```\n%s\n```\n" % (summary(r), "\n".join(problems(r)))
+           for r in results if r["verdict"] != "pass"] or ["None.", ""]
+    md += ["## Contracts assumed across units", "",
+           "Each unit is proved alone: a function with no body in it is used through its "
+           "contract (\"Considered valid\"). Each such contract must be proved in some unit.",
+           "", "| Unit | Assumes | Declared at | Proved in |", "|---|---|---|---|"]
+    md += ["| %s | `%s` | `%s` | %s |" % (x["unit"], x["function"], x["declared"],
+                                         x["proved_in"] or "**nowhere**") for x in assumed]
+    md += ["", "## Goals per function", "",
+           "| Unit | Function | Goals | Proved | Smoke tests |", "|---|---|---:|---:|---:|"]
+    md += ["| %s | `%s` | %d | %d | %d |" % (u["unit"], fn, f["goals"], f["proved"],
+                                            f["smoke"])
+           for u in units for fn, f in u["functions"].items()]
+    md += ["", "## Tools and options", "", "- Frama-C %s" % rep["tools"]["frama-c"],
+           "- %s" % rep["tools"]["why3"]]
+    md += ["- prover `%s`: %s" % kv for kv in sorted(rep["tools"]["provers"].items())]
+    md += ["- `%s`: `frama-c -c11 -machdep x86_64 -frama-c-stdlib %s %s`"
+           % (u["unit"], u["source"], " ".join(u["options"] or [])) for u in units]
+    with open(os.path.join(a.out, "report.md"), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(md) + "\n")
+    return 0
+
+
+def check_report(a):
+    rep = load(a.report)
+    bad = ["%s assumes the contract of %s (%s), which no unit proves"
+           % (x["unit"], x["function"], x["declared"]) for x in rep["assumed"]
+           if not x["proved_in"]]
+    if a.counts:
+        units = {u["unit"] for u in rep["units"]}
+        bad += ["%s names unit %s, which is not proved any more" % (a.counts, u)
+                for u in sorted({u for u, _ in read_counts(a.counts)} - units)]
+    print("%d contracts assumed across units, each proved in its own unit%s"
+          % (len(rep["assumed"]), "" if not bad else " except:"))
+    print("\n".join("  " + b for b in bad))
+    return 1 if bad else 0
+
+
+def update_counts(a):
+    results = sorted((load(p) for p in a.results), key=lambda r: r["unit"])
+    failed = [r["unit"] for r in results if r["verdict"] != "pass"]
+    if failed:
+        sys.exit("run-wp.py: not all units are proved (%s): counts not updated"
+                 % ", ".join(failed))
+    with open(a.counts, "w", encoding="utf-8") as fh:
+        fh.write("# Proved WP goals per function, one line each: unit function goals.\n"
+                 "# The proof suite fails when a count drops or a function disappears.\n"
+                 "# Rewritten from the latest results by: %s\n" % UPDATE_HINT)
+        for r in results:
+            for fn, f in sorted(r["functions"].items()):
+                fh.write("%s %s %d\n" % (r["unit"], fn, f["proved"]))
+    print("%s: %d units, %d functions" % (a.counts, len(results),
+                                          sum(len(r["functions"]) for r in results)))
+    return 0
 
 
 def main(argv):
-    args = parse_args(argv)
-    out = os.path.abspath(args.out)
-    cmd = None
-    log_text = ""
-    try:
-        try:
-            os.makedirs(out, exist_ok=True)
-        except OSError as exc:
-            raise ToolError("cannot create %s: %s" % (out, exc))
-        prepare_out(out)
-        provers = check_inputs(args, out)
-        env = child_env(out)
-        versions = tool_versions(args.frama_c, provers, env)
-        cmd = build_command(args, provers, out)
-        rc, log_text, seconds = run_frama_c(cmd, env, os.path.join(out, "frama-c.log"),
-                                            os.path.join(out, "tmp"))
-        check_tool_errors(rc, log_text)
-        check_preprocessing(log_text, len(args.files))
-        res = analyse(out, log_text, versions)
-    except ToolError as exc:
-        print("run-wp.py: error: %s" % exc, file=sys.stderr)
-        if os.path.isdir(out):
-            write_error_report(out, str(exc), cmd, log_text)
-            print("run-wp.py: see %s" % os.path.join(out, "report.md"), file=sys.stderr)
-        return EXIT_TOOL_ERROR
-
-    tot, smoke, counts = res["totals"], res["smoke"], res["counts"]
-    reasons = []
-    if tot["goals"] == 0:
-        reasons.append("no goals were generated: nothing was proved")
-    if tot["proved"] != tot["goals"] or any(counts.values()):
-        reasons.append("%d of %d goals not proved" % (tot["goals"] - tot["proved"],
-                                                       tot["goals"]))
-    if smoke["inconsistent"]:
-        reasons.append("%d smoke test(s) proved \\false (vacuous contract, "
-                       "inconsistent loop invariant, or dead code)"
-                       % smoke["inconsistent"])
-    if res["bad_rows"] and not reasons:
-        reasons.append("%d properties have a status other than Valid although "
-                       "all goals were proved" % len(res["bad_rows"]))
-    passed = not reasons
-    unproved, failed_smoke = write_reports(out, res, versions, cmd, seconds,
-                                           passed, reasons)
-
-    line = ("proof %s: %d/%d goals proved, %d unknown, %d timeout, %d failed; "
-            "%d smoke tests, %d inconsistent; %.1f s"
-            % ("PASSED" if passed else "FAILED", tot["proved"], tot["goals"],
-               counts["unknown"], counts["timeout"], counts["failed"],
-               smoke["goals"], smoke["inconsistent"], seconds))
-    print(line)
-    print("report: %s" % os.path.join(out, "report.md"))
-    if passed:
-        return EXIT_PASS
-
-    err = sys.stderr
-    print(line, file=err)
-    for r in reasons:
-        print("  " + r, file=err)
-    if unproved:
-        print("Unproved goals:", file=err)
-        for g in unproved:
-            print("  %s: %s: function %s: %s, goal %s [%s]"
-                  % (where_text(g), g["state"].upper(), g["function"], g["kind"],
-                     g["gid"], verdict_text(g)), file=err)
-    if failed_smoke:
-        print("Failed smoke tests (\\false was proved):", file=err)
-        for g in failed_smoke:
-            print("  %s: function %s: %s (smoke test %s)"
-                  % (g["where"] or "?", g["function"], smoke_meaning(g["property"]),
-                     g["gid"]), file=err)
-    if res["bad_rows"]:
-        print("Properties not proved (file:line: function: kind [status] property):",
-              file=err)
-        for r in res["bad_rows"]:
-            print("  %s:%d: %s: %s [%s] %s"
-                  % (r["file"], r["line"], r["function"], r["kind"], r["status"],
-                     r["property"].replace("\n", " ")), file=err)
-    return EXIT_PROOF_FAILED
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("prove")
+    for arg in ("source", "--workdir", "--depfile"):  # --workdir: default RESULT.wp
+        p.add_argument(arg)
+    p.add_argument("--unit", required=True)
+    p.add_argument("--out", required=True, help="the unit's result (JSON)")
+    p.add_argument("-I", dest="include", action="append", default=[])
+    p.add_argument("--alias", action="append", default=[], metavar="DIR=NAME",
+                   help="name files under DIR as NAME/... in the results")
+    p.add_argument("--smoke", default="requires,code,call,loop,assumes",
+                   help="smoke-test kinds: requires (always, unless none), " + ", ".join(KINDS))
+    for arg, default in (("--par", 2), ("--timeout", 10), ("--smoke-timeout", 2)):
+        p.add_argument(arg, type=int, default=default)
+    p.add_argument("--prover", default="z3,cvc4")
+    p.add_argument("--cache", default="update", help="-wp-cache mode")
+    p.add_argument("--keep-failed", action="store_true",
+                   help="let ninja keep a failed verdict until an input changes")
+    p.add_argument("--frama-c", default=os.environ.get("FRAMA_C", "frama-c"))
+    for name, first in (("check", "result"), ("check-report", "report")):
+        p = sub.add_parser(name)
+        p.add_argument(first)
+        p.add_argument("--counts")
+    for name, out in (("report", "--out"), ("update-counts", "--counts")):
+        p = sub.add_parser(name)
+        p.add_argument("results", nargs="+")
+        p.add_argument(out, required=True)
+    p = sub.choices["report"]
+    p.add_argument("--smoke-reason", action="append", default=[], metavar="UNIT=TEXT")
+    p.add_argument("--frama-c", default=os.environ.get("FRAMA_C", "frama-c"))
+    a = ap.parse_args(argv)
+    return {"prove": prove, "check": check, "report": report, "check-report": check_report,
+            "update-counts": update_counts}[a.cmd](a)
 
 
 if __name__ == "__main__":
