@@ -7,7 +7,8 @@
  * Do not edit: change the spec and rebuild.
  *
  * One function per kind of event (a write to the command register, a write to the data
- * register, the BMC's response), each a switch over the phases. A rule is a call of
+ * register, the BMC's response), each a switch over the phases; a write then tests the
+ * value written. A rule is a call of
  * the guards and effects that verified/kcs_vocabulary.c implements; the contracts
  * these functions keep are in verified/kcs_vocabulary.h.
  */
@@ -45,92 +46,59 @@ bool kcs_phase_holds_ibf(uint8_t phase)
 
 void kcs_on_command(struct kcs_machine *m, uint8_t value)
 {
-    switch (value) {
-    case KCS_CONTROL_GET_STATUS_ABORT:
-        switch (m->phase) {
-        case KCS_PHASE_IDLE:
-        case KCS_PHASE_WRITE_START:
-        case KCS_PHASE_WRITE_DATA:
-        case KCS_PHASE_WRITE_END:
-        case KCS_PHASE_READ:
-        case KCS_PHASE_ABORT_ACK:
-        case KCS_PHASE_ABORT_STATUS:
-        case KCS_PHASE_ERROR:
+    switch (m->phase) {
+    case KCS_PHASE_IDLE:
+    case KCS_PHASE_WRITE_START:
+    case KCS_PHASE_WRITE_END:
+    case KCS_PHASE_READ:
+    case KCS_PHASE_ABORT_ACK:
+    case KCS_PHASE_ABORT_STATUS:
+        if (value == KCS_CONTROL_GET_STATUS_ABORT) {
             kcs_note_abort(m);
             kcs_emit_zero(m);
             m->phase = KCS_PHASE_ABORT_ACK;
-            break;
-        default:
-            break; /* BUSY holds IBF: no host write reaches here. */
-        }
-        break;
-    case KCS_CONTROL_WRITE_START:
-        switch (m->phase) {
-        case KCS_PHASE_IDLE:
-        case KCS_PHASE_WRITE_START:
-        case KCS_PHASE_WRITE_DATA:
-        case KCS_PHASE_WRITE_END:
-        case KCS_PHASE_READ:
-        case KCS_PHASE_ABORT_ACK:
-        case KCS_PHASE_ABORT_STATUS:
+        } else if (value == KCS_CONTROL_WRITE_START) {
             kcs_clear_request(m);
             kcs_set_error(m, KCS_ERROR_NO_ERROR);
             kcs_emit_zero(m);
             m->phase = KCS_PHASE_WRITE_START;
-            break;
-        case KCS_PHASE_ERROR:
-            kcs_emit_zero(m);
-            m->phase = KCS_PHASE_ERROR;
-            break;
-        default:
-            break; /* BUSY holds IBF: no host write reaches here. */
-        }
-        break;
-    case KCS_CONTROL_WRITE_END:
-        switch (m->phase) {
-        case KCS_PHASE_IDLE:
-        case KCS_PHASE_WRITE_START:
-        case KCS_PHASE_WRITE_END:
-        case KCS_PHASE_READ:
-        case KCS_PHASE_ABORT_ACK:
-        case KCS_PHASE_ABORT_STATUS:
+        } else {
             kcs_set_error(m, KCS_ERROR_ILLEGAL_CONTROL_CODE);
             kcs_emit_zero(m);
             m->phase = KCS_PHASE_ERROR;
-            break;
-        case KCS_PHASE_WRITE_DATA:
+        }
+        break;
+    case KCS_PHASE_WRITE_DATA:
+        if (value == KCS_CONTROL_GET_STATUS_ABORT) {
+            kcs_note_abort(m);
+            kcs_emit_zero(m);
+            m->phase = KCS_PHASE_ABORT_ACK;
+        } else if (value == KCS_CONTROL_WRITE_START) {
+            kcs_clear_request(m);
+            kcs_set_error(m, KCS_ERROR_NO_ERROR);
+            kcs_emit_zero(m);
+            m->phase = KCS_PHASE_WRITE_START;
+        } else if (value == KCS_CONTROL_WRITE_END) {
             kcs_emit_zero(m);
             m->phase = KCS_PHASE_WRITE_END;
-            break;
-        case KCS_PHASE_ERROR:
+        } else {
+            kcs_set_error(m, KCS_ERROR_ILLEGAL_CONTROL_CODE);
             kcs_emit_zero(m);
             m->phase = KCS_PHASE_ERROR;
-            break;
-        default:
-            break; /* BUSY holds IBF: no host write reaches here. */
+        }
+        break;
+    case KCS_PHASE_ERROR:
+        if (value == KCS_CONTROL_GET_STATUS_ABORT) {
+            kcs_note_abort(m);
+            kcs_emit_zero(m);
+            m->phase = KCS_PHASE_ABORT_ACK;
+        } else {
+            kcs_emit_zero(m);
+            m->phase = KCS_PHASE_ERROR;
         }
         break;
     default:
-        switch (m->phase) {
-        case KCS_PHASE_IDLE:
-        case KCS_PHASE_WRITE_START:
-        case KCS_PHASE_WRITE_DATA:
-        case KCS_PHASE_WRITE_END:
-        case KCS_PHASE_READ:
-        case KCS_PHASE_ABORT_ACK:
-        case KCS_PHASE_ABORT_STATUS:
-            kcs_set_error(m, KCS_ERROR_ILLEGAL_CONTROL_CODE);
-            kcs_emit_zero(m);
-            m->phase = KCS_PHASE_ERROR;
-            break;
-        case KCS_PHASE_ERROR:
-            kcs_emit_zero(m);
-            m->phase = KCS_PHASE_ERROR;
-            break;
-        default:
-            break; /* BUSY holds IBF: no host write reaches here. */
-        }
-        break;
+        break; /* BUSY holds IBF: no host write reaches here. */
     }
 }
 

@@ -53,15 +53,15 @@ class Branch:
 
 
 @dataclass
-class DataCase:
-    """Data events that one phase answers alike, and the rules it answers them with."""
+class ValueCase:
+    """Host events (values written) that one phase answers alike, and their rules."""
     events: list
     rules: list
 
 
 @dataclass
-class DataBranch:
-    """Phases that answer every data event alike: one case of the data switch."""
+class HostBranch:
+    """Phases that answer every value written alike: one case of a host write's switch."""
     phases: list
     cases: list
 
@@ -320,28 +320,29 @@ def _branches(table, phases, events):
             groups[key].phases.append(phase)
 
 
-def _data_branches(table, phases, events):
-    """The data switch: by phase, then by the value written."""
-    data_events = [e for e in events if e.source == "data"]
+def _host_branches(table, phases, events, source):
+    """A host write's switch: by phase, then by the value written. Phases that answer
+    every value alike share one case; within a phase, values answered alike share one
+    test, and the catch-all's rules are the last `else`."""
+    host_events = [e for e in events if e.source == source]
     branches = {}
     for phase in phases:
         if phase["held"]:
             continue
         cases, seen = [], {}
-        for event in data_events:
+        for event in host_events:
             rules = table[(phase["name"], event.name)]
             key = tuple(r.key() for r in rules)
             if key in seen:
                 seen[key].events.append(event)
             else:
-                seen[key] = DataCase([event], rules)
+                seen[key] = ValueCase([event], rules)
                 cases.append(seen[key])
-        # A case for the catch-all goes last: it is the `else` of the value tests.
-        cases.sort(key=lambda c: any(e.code == "any" for e in c.events))
+        cases.sort(key=lambda c: any(e.code in ("any", "other") for e in c.events))
         key = tuple(tuple(r.key() for r in c.rules) + tuple(e.name for e in c.events)
                     for c in cases)
         if key not in branches:
-            branches[key] = DataBranch([], cases)
+            branches[key] = HostBranch([], cases)
         branches[key].phases.append(phase)
     return list(branches.values())
 
@@ -386,8 +387,8 @@ def build(spec, schema_dir):
         "prefix": d["name"],
         "phases": phases,
         "events": events,
-        "command_events": [e for e in events if e.source == "command"],
-        "data_branches": _data_branches(table, phases, events),
+        "command_branches": _host_branches(table, phases, events, "command"),
+        "data_branches": _host_branches(table, phases, events, "data"),
         "response_event": next(e for e in events if e.host is False),
         "registers": sorted(d["registers"], key=lambda r: r["offset"]),
         "held_phases": [p for p in phases if p["held"]],
