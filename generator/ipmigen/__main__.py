@@ -41,7 +41,7 @@ def main(argv=None):
     render.write_all(args.out_dir, outputs)
     if args.depfile:
         render.write_depfile(args.depfile, os.path.join(args.out_dir, sorted(outputs)[0]),
-                             args.specs, args.schema_dir)
+                             args.schema_dir)
     return 0
 
 

@@ -94,11 +94,14 @@ def write_all(out_dir, outputs):
         os.replace(tmp, target)
 
 
-def write_depfile(depfile, target, specs, schema_dir):
-    deps = list(specs)
+def write_depfile(depfile, target, schema_dir):
+    """What the outputs depend on: the spec files read, the schemas, the templates and
+    the generator's own modules, so the build needs no list of them."""
+    deps = sorted(specfile.FILES_READ)
     deps += [os.path.join(schema_dir, f) for f in sorted(os.listdir(schema_dir))]
     deps += [os.path.join(TEMPLATES, f) for f in sorted(os.listdir(TEMPLATES))]
     here = os.path.dirname(os.path.abspath(__file__))
     deps += [os.path.join(here, f) for f in sorted(os.listdir(here)) if f.endswith(".py")]
+    deps.append(os.path.join(os.path.dirname(here), "gen.py"))
     with open(depfile, "w", encoding="utf-8") as f:
         f.write(f"{target}: " + " ".join(d.replace(" ", "\\ ") for d in deps) + "\n")

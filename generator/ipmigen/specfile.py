@@ -127,8 +127,14 @@ def check_unique_values(spec, mapping, what, *where):
         seen[value] = name
 
 
+# Every spec file read in this run, for the build's depfile (a commands spec also reads
+# messages.yaml).
+FILES_READ = set()
+
+
 def load(path, schema_dir):
     """Read, parse and schema-check one spec file."""
+    FILES_READ.add(os.path.abspath(path))
     try:
         with open(path, "rb") as f:
             raw = f.read()
