@@ -305,19 +305,18 @@ def _check_reachable(spec, table, phases, events):
                              "phases", phase["index"])
 
 
-def _branches(table, phases, events):
-    """For each event, the groups of phases that follow the same rules."""
-    for event in events:
-        groups = {}
-        for phase in phases:
-            rules = table.get((phase["name"], event.name))
-            if not rules:
-                continue
-            key = tuple(r.key() for r in rules)
-            if key not in groups:
-                groups[key] = Branch([], rules)
-                event.branches.append(groups[key])
-            groups[key].phases.append(phase)
+def _response_branches(table, phases, event):
+    """The response's switch: groups of phases that follow the same rules."""
+    groups = {}
+    for phase in phases:
+        rules = table.get((phase["name"], event.name))
+        if not rules:
+            continue
+        key = tuple(r.key() for r in rules)
+        if key not in groups:
+            groups[key] = Branch([], rules)
+            event.branches.append(groups[key])
+        groups[key].phases.append(phase)
 
 
 def _host_branches(table, phases, events, source):
@@ -378,7 +377,8 @@ def build(spec, schema_dir):
     _apply_catch_alls(table, phases, events)
     _check_complete(spec, table, phases, events, groups)
     _check_reachable(spec, table, phases, events)
-    _branches(table, phases, events)
+    response = next(e for e in events if not e.host)
+    _response_branches(table, phases, response)
     edges, edge_groups = _edges(spec, phases, phase_index, events, event_index)
     d = spec.data
     return {
@@ -389,7 +389,7 @@ def build(spec, schema_dir):
         "events": events,
         "command_branches": _host_branches(table, phases, events, "command"),
         "data_branches": _host_branches(table, phases, events, "data"),
-        "response_event": next(e for e in events if e.host is False),
+        "response_event": response,
         "registers": sorted(d["registers"], key=lambda r: r["offset"]),
         "held_phases": [p for p in phases if p["held"]],
         "guard_groups": groups,
