@@ -12,7 +12,7 @@ import tempfile
 
 import jinja2
 
-from . import commands, interface, messages, specfile
+from . import commands, interface, messages, specfile, vm
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 
@@ -22,6 +22,7 @@ KINDS = {
     "interface": (interface, "{name}_machine", ("h", "c", "dot")),
     "messages": (messages, "ipmi_messages", ("h", "c")),
     "commands": (commands, "cmd_{name}", ("h", "c")),
+    "vm": (vm, "{name}_framing", ("h", "c")),
 }
 
 

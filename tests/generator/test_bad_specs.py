@@ -98,6 +98,27 @@ CASES = [
      "completion code 0xc0 is both NODE_BUSY and ALSO_BUSY", "  ALSO_BUSY"),
     ("unknown NetFn", "commands-app.yaml", "netfn: APP", "netfn: KITCHEN",
      "unknown NetFn KITCHEN", "netfn: KITCHEN"),
+    ("two VM commands with one code", "vm.yaml", "{name: GRACEFUL_SHUTDOWN, code: 0x09,",
+     "{name: GRACEFUL_SHUTDOWN, code: 0x01,", "command code 0x01 is both ATTN and GRACEFUL_SHUTDOWN",
+     "{name: GRACEFUL_SHUTDOWN, code: 0x01,"),
+    ("a marker with the escape bit set", "vm.yaml", "  message_end: 0xa0", "  message_end: 0xb0",
+     "message_end 0xb0 has escape_bit 0x10 set", "  message_end: 0xb0"),
+    ("a marker that is the escape", "vm.yaml", "  command_end: 0xa1", "  command_end: 0xaa",
+     "framing byte 0xaa is both command_end and escape", "  escape: 0xaa"),
+    ("unknown VM capability", "vm.yaml", "needs: NMI,", "needs: LASER,",
+     "unknown capability LASER", "needs: LASER,"),
+    ("a VM layout field twice", "vm.yaml", "    - {field: seq,", "    - {field: checksum,",
+     "field checksum appears twice", "    - {field: checksum, doc: \"the two's"),
+    ("VM message layout out of order", "vm.yaml",
+     "    - {field: seq, doc: \"chosen by the VM (ipmi-bmc-extern sends the interface's message id); "
+     "the response repeats it\"}\n"
+     "    - {field: message, doc: \"NetFn/LUN, command, for a response the completion code, then data\"}\n",
+     "    - {field: message, doc: \"NetFn/LUN, command, for a response the completion code, then data\"}\n"
+     "    - {field: seq, doc: \"chosen by the VM (ipmi-bmc-extern sends the interface's message id); "
+     "the response repeats it\"}\n",
+     "reads seq, message, checksum in that order; entry 0 is message", "    - {field: message,"),
+    ("both VM sides send requests", "vm.yaml", "    bmc: response", "    bmc: request",
+     "the VM and the BMC both send requests", "  carries:"),
 ]
 
 
