@@ -152,12 +152,12 @@ def _vocabulary(spec):
 
 
 def _check_capabilities(spec):
-    """The capability answer reports each buffer size in one byte."""
+    """The capability answer reports each buffer as its largest length byte, in one byte."""
     d = spec.data
     if "capabilities" not in d:
         return
     for side in ("request", "response"):
-        if d["buffers"][side] > 255:
+        if d["buffers"][side] > 256:
             raise spec.error(f"the {side} buffer ({d['buffers'][side]} bytes) is larger than "
                              "the capability answer's one byte can report", "buffers", side)
 

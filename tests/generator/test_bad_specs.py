@@ -120,7 +120,7 @@ CASES = [
      "{phase: IDLE, event: response, guard: response_fits,"),
     ("unknown completion code for an effect", "bt.yaml", '"answer_request_with:UNSPECIFIED"',
      '"answer_request_with:OOPS"', "needs one of completion_codes", "answer_request_with:OOPS"),
-    ("a buffer too big to report", "bt.yaml", "  request: 255\n", "  request: 300\n",
+    ("a buffer too big to report", "bt.yaml", "  request: 256\n", "  request: 300\n",
      "larger than the capability answer's one byte can report", "  request: 300"),
 ]
 
