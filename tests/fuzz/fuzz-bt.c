@@ -79,7 +79,8 @@ static bool same_machine(const struct bt_machine *a, const struct bt_machine *b)
            a->request_overrun == b->request_overrun && a->request_len == b->request_len &&
            a->response_len == b->response_len && a->response_pos == b->response_pos &&
            memcmp(a->request, b->request, sizeof(a->request)) == 0 &&
-           memcmp(a->response, b->response, sizeof(a->response)) == 0;
+           memcmp(a->response, b->response, sizeof(a->response)) == 0 &&
+           memcmp(a->message, b->message, sizeof(a->message)) == 0;
 }
 
 /* Whether b is a with only the request buffer's fields changed. */
@@ -144,9 +145,14 @@ static void check_invariants(const struct rig *r)
     }
     if (m->request_len != r->written_len || m->request_overrun != r->overrun ||
         memcmp(m->request, r->written, r->written_len) != 0) {
+        size_t at = 0;
+
+        while (at < r->written_len && m->request[at] == r->written[at]) {
+            at++;
+        }
         fuzz_fail("%s: the request buffer holds %u bytes (overrun %d), the host's writes "
-                  "leave %zu (overrun %d)", phase_name(m->phase), m->request_len,
-                  m->request_overrun, r->written_len, r->overrun);
+                  "leave %zu (overrun %d); they agree up to byte %zu", phase_name(m->phase),
+                  m->request_len, m->request_overrun, r->written_len, r->overrun, at);
     }
 }
 
@@ -186,8 +192,9 @@ static void expect_capabilities(const struct rig *r, uint8_t netfn, uint8_t seq)
     const struct bt_machine *m = &r->m;
     const uint8_t want[] = {
         9, netfn | FUZZ_RESPONSE_NETFN_BIT, seq, FUZZ_BT_CAPABILITIES_COMMAND, FUZZ_CC_SUCCESS,
-        FUZZ_BT_OUTSTANDING_REQUESTS, FUZZ_BT_REQUEST_CAPACITY, FUZZ_BT_RESPONSE_CAPACITY,
-        FUZZ_BT_RESPONSE_SECONDS, FUZZ_BT_RETRIES,
+        /* Each buffer as the largest length byte it takes. */
+        FUZZ_BT_OUTSTANDING_REQUESTS, FUZZ_BT_REQUEST_CAPACITY - 1,
+        FUZZ_BT_RESPONSE_CAPACITY - 1, FUZZ_BT_RESPONSE_SECONDS, FUZZ_BT_RETRIES,
     };
 
     if (m->response_len != sizeof(want) || m->response_pos != 0 ||
@@ -258,12 +265,34 @@ static void check_handover(struct rig *r, const struct bt_machine *before)
     r->seq = r->written[2];
     r->cmd = r->written[3];
     r->flight_id = m->request_id;
-    /*
-     * KNOWN DEFECT 1 (tests/unit/test-bt-machine.c, /bt/known-defect/resend-keeps-
-     * sequence): bt_deliver_request() moves the NetFn over the sequence byte of the
-     * request buffer. The copy follows it, so that the rest is still checked.
-     */
-    r->written[2] = r->written[1];
+}
+
+/*
+ * B2H_IRQ after a host write. Each response the write offers latches it with
+ * B2H_IRQ_EN set (0Ch offers one as it acknowledges the last); of the mask's bits,
+ * B2H_IRQ clears it, BMC_HWRST clears it with the response, B2H_IRQ_EN off clears it,
+ * and B2H_IRQ_EN turning on with B2H_ATN or SMS_ATN up latches it.
+ */
+static bool expect_b2h_irq(const struct bt_machine *before, uint8_t offset, uint8_t v,
+                           bool new_response, uint8_t phase)
+{
+    bool en = before->b2h_irq_en;
+    bool irq = before->b2h_irq;
+
+    if (offset == FUZZ_BT_REG_CONTROL) {
+        return irq || (new_response && en);
+    }
+    if (offset != FUZZ_BT_REG_MASK) {
+        return irq;
+    }
+    en = (v & MSK(B2H_IRQ_EN)) != 0;
+    if (v & (MSK(B2H_IRQ) | MSK(BMC_HWRST))) {
+        irq = false;
+    }
+    if (!en) {
+        return false;
+    }
+    return irq || (!before->b2h_irq_en && (phase == FUZZ_BT_PHASE_RESPONSE || before->sms_atn));
 }
 
 static const struct fuzz_interface bt_interface;
@@ -271,8 +300,8 @@ static const struct fuzz_interface bt_interface;
 /*
  * A host write, checked against spec/bt.yaml: each control bit in the spec's order
  * (H2B_ATN last), the buffer only outside BUSY, the mask's bits; a request handed
- * over exactly when H2B_ATN sends one; a response that rises with B2H_IRQ_EN set
- * latches B2H_IRQ; an unused offset changes nothing.
+ * over exactly when H2B_ATN sends one; B2H_IRQ as expect_b2h_irq() says; an unused
+ * offset changes nothing.
  */
 static struct bt_result write_reg(struct rig *r, uint8_t offset, uint8_t v)
 {
@@ -322,11 +351,8 @@ static struct bt_result write_reg(struct rig *r, uint8_t offset, uint8_t v)
             m->irq_enabled != before.irq_enabled) {
             fuzz_fail("mask write %02x changed SMS_ATN, H_BUSY or the BMC's enable", v);
         }
-        if (m->b2h_irq_en != ((v & MSK(B2H_IRQ_EN)) != 0) ||
-            (m->b2h_irq && !before.b2h_irq && before.b2h_irq_en) ||
-            ((v & MSK(B2H_IRQ)) && m->b2h_irq && before.b2h_irq_en)) {
-            fuzz_fail("mask write %02x: B2H_IRQ_EN %d, B2H_IRQ %d -> %d", v, m->b2h_irq_en,
-                      before.b2h_irq, m->b2h_irq);
+        if (m->b2h_irq_en != ((v & MSK(B2H_IRQ_EN)) != 0)) {
+            fuzz_fail("mask write %02x: B2H_IRQ_EN %d", v, m->b2h_irq_en);
         }
         if (v & MSK(BMC_HWRST)) {
             shadow_clear(r);
@@ -351,9 +377,11 @@ static struct bt_result write_reg(struct rig *r, uint8_t offset, uint8_t v)
          memcmp(m->response, before.response, m->response_len) != 0)) {
         fuzz_fail("write %02x to offset %u changed the response", v, offset);
     }
-    if (m->b2h_irq_en && phase == FUZZ_BT_PHASE_RESPONSE &&
-        before.phase != FUZZ_BT_PHASE_RESPONSE && !m->b2h_irq) {
-        fuzz_fail("a response rose with B2H_IRQ_EN set, and B2H_IRQ did not latch");
+    if (m->b2h_irq != expect_b2h_irq(&before, offset, v, new_response, phase)) {
+        fuzz_fail("write %02x to offset %u (%s -> %s, B2H_IRQ_EN %d -> %d, SMS_ATN %d): "
+                  "B2H_IRQ %d -> %d, the spec says %d", v, offset, phase_name(before.phase),
+                  phase_name(m->phase), before.b2h_irq_en, m->b2h_irq_en, before.sms_atn,
+                  before.b2h_irq, m->b2h_irq, !m->b2h_irq);
     }
     if (sent) {
         check_handover(r, &before);
@@ -425,8 +453,9 @@ static void respond(struct rig *r, uint8_t id, const uint8_t *rsp, size_t len)
         fuzz_fail("a %zu-byte answer is offered as %u bytes (phase %s), not framed with "
                   "sequence %02x", len, m->response_len, phase_name(m->phase), r->seq);
     }
-    if (m->b2h_irq_en && !m->b2h_irq) {
-        fuzz_fail("an answer offered with B2H_IRQ_EN set, and B2H_IRQ did not latch");
+    if (m->b2h_irq != (before.b2h_irq || before.b2h_irq_en)) {
+        fuzz_fail("an answer offered with B2H_IRQ_EN %d: B2H_IRQ %d -> %d", before.b2h_irq_en,
+                  before.b2h_irq, m->b2h_irq);
     }
     if (m->sms_atn != before.sms_atn || m->h_busy != before.h_busy ||
         m->b2h_irq_en != before.b2h_irq_en || m->irq_enabled != before.irq_enabled) {

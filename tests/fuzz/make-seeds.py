@@ -471,10 +471,11 @@ class BtStream(OpStream):
         return self.op("WRITE_MASK", value)
 
     def frame(self, netfn_lun, cmd, data=b"", length=None):
-        """A request frame as bt_start_transaction() lays it out; its own length byte."""
+        """A request frame as bt_start_transaction() lays it out; its own length byte
+        (FFh, the most a byte says, for a body longer than that)."""
         body = bytes([netfn_lun, self.seq & 0xff, cmd]) + bytes(data)
         self.seq += 1
-        return bytes([len(body) if length is None else length]) + body
+        return bytes([min(len(body), 0xff) if length is None else length]) + body
 
     def write_frame(self, frame):
         """XACTION_START and WRITE_BYTES: status, CLR_WR_PTR, the frame, H2B_ATN."""
@@ -535,13 +536,15 @@ def bt_seeds(specs, folder):
     s = BtStream(specs).reset_flags()
     seed("capabilities", s.header_answer(s.frame(app, caps)).op("READ_LOOP", 10))
 
-    # The buffer's limit: a request that fills it, one a byte longer, far longer.
+    # The buffer's limit: a request that fills it (its length byte the capability
+    # answer's figure, the buffer less one), one a byte longer, far longer. Past the
+    # limit the length byte says FFh, which counts what the buffer kept.
     s = BtStream(specs)
     seed("request-at-limit", s.header_answer(s.frame(app, 0x60, bytes(cap_req - BT_HEADER))))
     s = BtStream(specs)
     seed("request-past-limit", s.header_answer(s.frame(app, 0x60, bytes(cap_req - BT_HEADER + 1))))
-    s = BtStream(specs).op("SEND", 0xff).op("WRITE_BYTES", 0xff)
-    seed("request-far-past-limit", s.read_response(BT_HEADER))
+    s = BtStream(specs)
+    seed("request-far-past-limit", s.header_answer(s.frame(app, 0x60, bytes(2 * cap_req))))
 
     s = BtStream(specs)
     for length in (0, 2, 4, 0xff):
