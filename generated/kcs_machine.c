@@ -191,6 +191,6 @@ void kcs_on_response(struct kcs_machine *m, const uint8_t *response, size_t len)
         }
         break;
     default:
-        break; /* Only a phase that holds IBF waits for a response. */
+        break; /* Only a phase that awaits a response gets one. */
     }
 }

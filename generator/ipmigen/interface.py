@@ -2,15 +2,21 @@
 """The `interface` kind of model: a system interface's BMC-side state machine.
 
 The schema checks each field on its own; this module checks how they refer to each other
-(a phase names a declared state, a rule declared phases, events and vocabulary words)
-and that the table is complete and unambiguous: every phase answers every event the host
-or the BMC can send it with exactly one outcome, and guarded rules use whole guard
-groups. It then shapes the table for the templates: one branch per event, phases that
-act alike sharing a case, and the edges of the machine's diagram.
+(a phase names a declared state or register bits, a rule declared phases, events and
+vocabulary words) and that the table is complete and unambiguous: every phase answers
+every event the host or the BMC can send it with exactly one outcome, and guarded rules
+use whole guard groups. It then shapes the table for the templates: one branch per
+event, phases that act alike sharing a case, and the edges of the machine's diagram.
+
+Two kinds of host register feed the table. A register written as a value (KCS's command
+and data registers) yields one event per control code it is compared with, plus a
+catch-all; a register written bit by bit (BT's control and mask registers) yields one
+event per bit whose write is an `event`, handled in the order the spec lists its bits.
 """
 
 from dataclasses import dataclass, field
 
+from .commands import load_messages
 from .specfile import SpecError, check_unique_values
 
 
@@ -69,9 +75,10 @@ class HostBranch:
 @dataclass
 class Event:
     name: str          # as in the spec, e.g. "command:WRITE_START"
-    source: str        # "command", "data" or "response"
-    code: str          # control code name, "other", "any", or ""
+    source: str        # the register write it comes from (e.g. "command"), or "response"
+    code: str          # control code or bit name, "other", "any", or ""
     branches: list = field(default_factory=list)
+    covers_all: bool = False
 
     @property
     def host(self):
@@ -80,11 +87,22 @@ class Event:
 
 # What each kind of parameter passes, as C expressions in the generated step functions.
 TAKES = {"": [], "value": ["value"], "response": ["response", "len"]}
+# Where a word's argument comes from: a section of the spec (C prefix <NAME>_<PREFIX>_),
+# or spec/messages.yaml's completion codes (IPMI_CC_).
 ARGUMENT_PREFIX = {"error_codes": "ERROR", "control_codes": "CONTROL"}
+BIT_WRITES = ("event", "clear", "toggle", "store", "ignore")
 
 
 def _check_status(spec):
     d = spec.data
+    for section in ("control_codes", "error_codes"):
+        if section in d and "status" not in d:
+            raise spec.error(f"{section} belong to a status register; the spec has none", section)
+    if "status" not in d:
+        return
+    for section in ("control_codes", "error_codes"):
+        if section not in d:
+            raise spec.error(f"a spec with a status register needs {section}", "status")
     check_unique_values(spec, d["status"]["states"], "state", "status", "states")
     check_unique_values(spec, d["status"]["bits"], "status bit", "status", "bits")
     check_unique_values(spec, d["control_codes"], "control code", "control_codes")
@@ -133,44 +151,135 @@ def _vocabulary(spec):
     return guards, groups, effects
 
 
-def _phases(spec):
+def _check_capabilities(spec):
+    """The capability answer reports each buffer size in one byte."""
     d = spec.data
-    states = d["status"]["states"]
+    if "capabilities" not in d:
+        return
+    for side in ("request", "response"):
+        if d["buffers"][side] > 255:
+            raise spec.error(f"the {side} buffer ({d['buffers'][side]} bytes) is larger than "
+                             "the capability answer's one byte can report", "buffers", side)
+
+
+def _bit_registers(spec):
+    """{write source: register} for the registers written bit by bit, checked."""
+    d = spec.data
+    out, fields = {}, {}
+    for i, r in enumerate(d["registers"]):
+        if "bits" not in r:
+            continue
+        bits = r["bits"]
+        check_unique_values(spec, {b["name"]: b["bit"] for b in bits}, "bit",
+                            "registers", i, "bits")
+        names = set()
+        for j, b in enumerate(bits):
+            if b["name"] in names:
+                raise spec.error(f"bit {b['name']} is listed twice", "registers", i, "bits", j)
+            names.add(b["name"])
+            if b.get("read") == "flag" or b["write"] in ("clear", "toggle", "store"):
+                field = b["name"].lower()
+                if field in fields:
+                    raise spec.error(f"bits {fields[field]} and {r['name']}.{b['name']} would "
+                                     f"share the machine's field {field}", "registers", i, "bits", j)
+                fields[field] = f"{r['name']}.{b['name']}"
+                if b.get("read") != "flag":
+                    raise spec.error(f"bit {b['name']}: a host write changes it, so a read must "
+                                     "show it (`read: flag`)", "registers", i, "bits", j)
+        out[r["write"]] = r
+    return out
+
+
+def _phases(spec, bit_registers):
+    d = spec.data
+    states = d.get("status", {}).get("states")
+    shown = {b["name"]: b for r in bit_registers.values() for b in r["bits"]
+             if b.get("read") == "phase"}
     phases, index = [], {}
     for i, p in enumerate(d["phases"]):
         if p["name"] in index:
             raise spec.error(f"phase {p['name']} is declared twice", "phases", i, "name")
-        if p["state"] not in states:
-            raise spec.error(f"phase {p['name']} shows unknown state {p['state']} "
-                             f"(states: {', '.join(states)})", "phases", i, "state")
+        if states is not None:
+            if "state" not in p:
+                raise spec.error(f"phase {p['name']} needs the state its status register "
+                                 "shows", "phases", i)
+            if p["state"] not in states:
+                raise spec.error(f"phase {p['name']} shows unknown state {p['state']} "
+                                 f"(states: {', '.join(states)})", "phases", i, "state")
+        elif "state" in p:
+            raise spec.error(f"phase {p['name']} names a state, but the spec has no status "
+                             "register", "phases", i, "state")
+        if "shows" in p and not shown:
+            raise spec.error(f"phase {p['name']} shows bits, but no register bit is read "
+                             "from the phase", "phases", i, "shows")
+        for bit in p.get("shows", []):
+            if bit not in shown:
+                raise spec.error(f"phase {p['name']} shows {bit}, which is not a bit read "
+                                 f"from the phase (those are {', '.join(shown)})",
+                                 "phases", i, "shows")
+        held = p.get("ibf") == "held"
         index[p["name"]] = i
-        phases.append({"name": p["name"], "state": p["state"], "state_value": states[p["state"]],
-                       "held": p.get("ibf") == "held", "doc": p["doc"], "index": i})
-    if phases[0]["held"]:
-        raise spec.error("the first phase is where the machine starts; it cannot hold IBF", "phases", 0)
+        phases.append({"name": p["name"], "state": p.get("state", ""),
+                       "state_value": states[p["state"]] if states else 0,
+                       "shows": p.get("shows", []),
+                       # awaits: a response reaches it; held: host writes do not.
+                       "awaits": held or p.get("awaits") == "response", "held": held,
+                       "doc": p["doc"], "index": i})
+    if phases[0]["awaits"]:
+        raise spec.error("the first phase is where the machine starts; no response can be "
+                         "due there", "phases", 0)
     return phases, index
 
 
-def _events(spec):
+def _events(spec, bit_registers):
     d = spec.data
+    value_sources = {r["write"] for r in d["registers"] if "bits" not in r}
     events, index = [], {}
     for i, name in enumerate(d["events"]):
         source, _, code = name.partition(":")
-        if code not in ("", "other", "any") and code not in d["control_codes"]:
-            raise spec.error(f"event {name} names unknown control code {code}", "events", i)
+        if source == "response":
+            pass
+        elif source in bit_registers:
+            event_bits = [b["name"] for b in bit_registers[source]["bits"] if b["write"] == "event"]
+            if code not in event_bits:
+                raise spec.error(f"event {name}: {code} is not a bit of the {source} register "
+                                 f"whose write is an event (those are {', '.join(event_bits)})",
+                                 "events", i)
+        elif source in value_sources:
+            if code not in ("other", "any") and code not in d.get("control_codes", {}):
+                raise spec.error(f"event {name} names unknown control code {code}", "events", i)
+        else:
+            raise spec.error(f"event {name}: no register is written as {source}", "events", i)
         events.append(Event(name, source, code))
         index[name] = events[-1]
-    for source, catch_all in (("command", "other"), ("data", "any")):
+    for source in value_sources:
         names = [e for e in events if e.source == source]
-        if names and names[-1].code != catch_all:
-            raise spec.error(f"the last {source} event must be {source}:{catch_all}, so every "
-                             f"value the host writes has an outcome", "events")
+        if names and names[-1].code not in ("other", "any"):
+            raise spec.error(f"the last {source} event must be {source}:other or {source}:any, "
+                             "so every value the host writes has an outcome", "events")
+    for source, r in bit_registers.items():
+        for b in r["bits"]:
+            if b["write"] == "event" and f"{source}:{b['name']}" not in index:
+                raise spec.error(f"bit {b['name']} of {r['name']} is written as an event, but "
+                                 f"events has no {source}:{b['name']}", "events")
     if not any(e.source == "response" for e in events):
         raise spec.error("events must include `response`, the BMC's answer", "events")
     return events, index
 
 
-def _call(spec, word, written, event, where):
+def _argument_sections(spec, schema_dir):
+    """{argument section: {name: C constant}} for the words' arguments."""
+    d = spec.data
+    name = d["name"].upper()
+    sections = {s: {code: f"{name}_{prefix}_{code}" for code in d[s]}
+                for s, prefix in ARGUMENT_PREFIX.items() if s in d}
+    if any(e.get("argument") == "completion_codes" for e in d["effects"]):
+        messages = load_messages(spec, schema_dir)
+        sections["completion_codes"] = {c: f"IPMI_CC_{c}" for c in messages["completion_codes"]}
+    return sections
+
+
+def _call(spec, sections, word, written, event, where):
     """A guard or effect as written in a rule (`name` or `name:ARG`), checked."""
     _, _, arg = written.partition(":")
     if word.event and word.event != event.source:
@@ -179,19 +288,28 @@ def _call(spec, word, written, event, where):
         raise spec.error(f"{word.name} takes the byte the host wrote; {event.name} has none", *where)
     args = list(TAKES[word.takes])
     if word.argument:
-        section = spec.data[word.argument]
+        section = sections.get(word.argument)
+        if section is None:
+            raise spec.error(f"effect {word.name} takes a code from {word.argument}, which "
+                             "this spec has not", *where)
         if arg not in section:
             raise spec.error(f"effect {word.name} needs one of {word.argument}: "
                              f"{', '.join(section)}", *where)
-        args.append(f"{spec.data['name'].upper()}_{ARGUMENT_PREFIX[word.argument]}_{arg}")
+        args.append(section[arg])
     elif arg:
         raise spec.error(f"effect {word.name} takes no argument", *where)
     return Call(word, args)
 
 
+def _reach(phases, event):
+    """The phases an event reaches: host writes those that do not hold IBF, the response
+    those that await it."""
+    return [p["name"] for p in phases if (not p["held"] if event.host else p["awaits"])]
+
+
 def _rule_phases(spec, t, i, phases, phase_index, event):
     """The phases a rule names, checked against what its event can reach."""
-    reach = [p["name"] for p in phases if p["held"] != event.host]
+    reach = _reach(phases, event)
     key, exclude = ("phase", False) if "phase" in t else ("phases", isinstance(t["phases"], dict))
     if key == "phase":
         named = [t["phase"]]
@@ -204,16 +322,17 @@ def _rule_phases(spec, t, i, phases, phase_index, event):
             raise spec.error(f"rule names unknown phase {name}", "transitions", i, key)
         if name not in reach:
             why = (f"phase {name} holds IBF, so the host cannot write in it" if event.host else
-                   f"a response only reaches a phase that holds IBF, not {name}")
+                   f"a response only reaches a phase that awaits one, not {name}")
             raise spec.error(why, "transitions", i, key)
     return [name for name in reach if name not in named] if exclude else named
 
 
-def _expand(spec, guards, effects, phases, phase_index, events, event_index):
-    """{(phase, event): [Rule, ...]}: every rule applied to each phase and event it names."""
+def _expand(spec, sections, guards, effects, phases, phase_index, events, event_index):
+    """{(phase, event): [Rule, ...]}: every rule applied to each phase and event it names.
+    A rule without `next` leaves each phase as it is (its Rule's next is None)."""
     table = {}
     for i, t in enumerate(spec.data["transitions"]):
-        if t["next"] not in phase_index:
+        if "next" in t and t["next"] not in phase_index:
             raise spec.error(f"transition to unknown phase {t['next']}", "transitions", i, "next")
         names = [t["event"]] if "event" in t else t["events"]
         for name in names:
@@ -228,18 +347,19 @@ def _expand(spec, guards, effects, phases, phase_index, events, event_index):
                 if t["guard"] not in guards:
                     raise spec.error(f"unknown guard {t['guard']} (the spec's guards are "
                                      f"{', '.join(guards)})", "transitions", i, "guard")
-                guard = _call(spec, guards[t["guard"]], t["guard"], event, ("transitions", i, "guard"))
+                guard = _call(spec, sections, guards[t["guard"]], t["guard"], event,
+                              ("transitions", i, "guard"))
             calls = []
             for j, written in enumerate(t["do"]):
                 word = effects.get(written.partition(":")[0])
                 if word is None:
                     raise spec.error(f"unknown effect {written.partition(':')[0]} (the spec's "
                                      f"effects are {', '.join(effects)})", "transitions", i, "do", j)
-                calls.append(_call(spec, word, written, event, ("transitions", i, "do", j)))
+                calls.append(_call(spec, sections, word, written, event, ("transitions", i, "do", j)))
             for phase in _rule_phases(spec, t, i, phases, phase_index, event):
                 rules = table.setdefault((phase, name), [])
                 _check_new_outcome(spec, phase, name, rules, guard, i)
-                rules.append(Rule(guard, calls, t["next"], line))
+                rules.append(Rule(guard, calls, t.get("next"), line))
     return table
 
 
@@ -267,7 +387,7 @@ def _apply_catch_alls(table, phases, events):
 def _check_complete(spec, table, phases, events, groups):
     for phase in phases:
         for event in events:
-            if phase["held"] == event.host:
+            if phase["name"] not in _reach(phases, event):
                 continue
             rules = table.get((phase["name"], event.name))
             if not rules:
@@ -296,7 +416,7 @@ def _check_reachable(spec, table, phases, events):
         here = frontier.pop()
         for event in events:
             for rule in table.get((here, event.name), []):
-                if rule.next not in reachable:
+                if rule.next is not None and rule.next not in reachable:
                     reachable.add(rule.next)
                     frontier.append(rule.next)
     for phase in phases:
@@ -305,8 +425,9 @@ def _check_reachable(spec, table, phases, events):
                              "phases", phase["index"])
 
 
-def _response_branches(table, phases, event):
-    """The response's switch: groups of phases that follow the same rules."""
+def _phase_branches(table, phases, event):
+    """An event's switch on the phase alone: groups of phases that follow the same rules.
+    `covers_all` tells the template that the last case can be the switch's default."""
     groups = {}
     for phase in phases:
         rules = table.get((phase["name"], event.name))
@@ -317,6 +438,7 @@ def _response_branches(table, phases, event):
             groups[key] = Branch([], rules)
             event.branches.append(groups[key])
         groups[key].phases.append(phase)
+    event.covers_all = sum(len(b.phases) for b in event.branches) == len(phases)
 
 
 def _host_branches(table, phases, events, source):
@@ -348,50 +470,80 @@ def _host_branches(table, phases, events, source):
 
 def _edges(spec, phases, phase_index, events, event_index):
     """The diagram: one edge per phase a rule names, and one edge from a node of its own
-    for a rule written for all phases (or all but some), as the spec says it once."""
+    for a rule written for all phases (or all but some), as the spec says it once. A
+    rule that keeps the phase is a loop on each phase it names."""
     edges, groups = {}, {}
     for i, t in enumerate(spec.data["transitions"]):
         names = [t["event"]] if "event" in t else t["events"]
         label = ", ".join(names) + (f" [{t['guard']}]" if "guard" in t else "")
-        sources = _rule_phases(spec, t, i, phases, phase_index, event_index[names[0]])
-        if t.get("phases") == "all" or isinstance(t.get("phases"), dict):
+        named = _rule_phases(spec, t, i, phases, phase_index, event_index[names[0]])
+        if "next" not in t:
+            pairs = [(p, p) for p in named]
+        elif t.get("phases") == "all" or isinstance(t.get("phases"), dict):
             but = t["phases"]["all_but"] if isinstance(t["phases"], dict) else []
             text = "every phase" + (f" but {', '.join(but)}" if but else "")
             node = groups.setdefault(text, f"from_{len(groups)}")
-            sources = [node]
-        for source in sources:
-            labels = edges.setdefault((source, t["next"]), [])
+            pairs = [(node, t["next"])]
+        else:
+            pairs = [(p, t["next"]) for p in named]
+        for pair in pairs:
+            labels = edges.setdefault(pair, [])
             if label not in labels:
                 labels.append(label)
     return ([{"source": a, "target": b, "labels": labels} for (a, b), labels in edges.items()],
             [{"name": node, "text": text} for text, node in groups.items()])
 
 
+def _bit_context(prefix, r, event_index):
+    """A bit register as the templates write it: each bit's mask, what a write does and
+    the machine field or event behind it."""
+    bits = []
+    for b in r["bits"]:
+        bits.append({"name": b["name"], "bit": b["bit"], "write": b["write"],
+                     "read": b.get("read", ""), "doc": b["doc"],
+                     "mask": f"{prefix.upper()}_{r['name'].upper()}_{b['name']}",
+                     "field": b["name"].lower(),
+                     "event": event_index.get(f"{r['write']}:{b['name']}")})
+    return {"name": r["name"], "offset": r["offset"], "write": r["write"], "bits": bits}
+
+
 def build(spec, schema_dir):
     """Check an interface spec and return the templates' context."""
     _check_status(spec)
+    _check_capabilities(spec)
+    bit_registers = _bit_registers(spec)
+    sections = _argument_sections(spec, schema_dir)
     guards, groups, effects = _vocabulary(spec)
-    phases, phase_index = _phases(spec)
-    events, event_index = _events(spec)
-    table = _expand(spec, guards, effects, phases, phase_index, events, event_index)
+    phases, phase_index = _phases(spec, bit_registers)
+    events, event_index = _events(spec, bit_registers)
+    table = _expand(spec, sections, guards, effects, phases, phase_index, events, event_index)
     _apply_catch_alls(table, phases, events)
     _check_complete(spec, table, phases, events, groups)
     _check_reachable(spec, table, phases, events)
-    response = next(e for e in events if not e.host)
-    _response_branches(table, phases, response)
+    # A host write compared with codes switches on the phase, then on the value; every
+    # other event (a bit written, a byte taken whatever it is, the response) on the phase.
+    compared = {e.source for e in events
+                if e.host and e.source not in bit_registers and e.code not in ("other", "any")}
+    for event in events:
+        if event.source not in compared:
+            _phase_branches(table, phases, event)
     edges, edge_groups = _edges(spec, phases, phase_index, events, event_index)
     d = spec.data
+    prefix = d["name"]
     return {
         "spec": d,
         "name": d["name"],
-        "prefix": d["name"],
+        "prefix": prefix,
         "phases": phases,
         "events": events,
-        "command_branches": _host_branches(table, phases, events, "command"),
-        "data_branches": _host_branches(table, phases, events, "data"),
-        "response_event": response,
+        "host_branches": {s: _host_branches(table, phases, events, s) for s in sorted(compared)},
+        "event": event_index,
+        "response_event": next(e for e in events if not e.host),
         "registers": sorted(d["registers"], key=lambda r: r["offset"]),
+        "bit_registers": [_bit_context(prefix, r, event_index)
+                          for r in sorted(bit_registers.values(), key=lambda r: r["offset"])],
         "held_phases": [p for p in phases if p["held"]],
+        "awaiting_phases": [p for p in phases if p["awaits"]],
         "guard_groups": groups,
         "effects": list(effects.values()),
         "edges": edges,

@@ -68,7 +68,12 @@ def render_spec(path, schema_dir):
     outputs = {}
     for ext in exts:
         template = _template(env, spec, ext)
-        outputs[f"{unit}.{ext}"] = template.render(context, template=template.name)
+        try:
+            outputs[f"{unit}.{ext}"] = template.render(context, template=template.name)
+        except jinja2.UndefinedError as e:
+            # A template of its own may need a section its kind's schema leaves optional.
+            raise spec.error(f"template {template.name} needs what this spec does not say "
+                             f"({e.message})", "name") from None
     return outputs
 
 
