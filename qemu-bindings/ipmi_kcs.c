@@ -8,41 +8,37 @@
  * The BMC answers through handle_rsp.
  */
 #include "qemu/osdep.h"
-#include "hw/irq.h"
-#include "qapi/error.h"
 #include "qemu/error-report.h"
 #include "trace.h"
 
 #include "ipmi_kcs.h"
 
+QEMU_BUILD_BUG_ON(KCS_REQUEST_CAPACITY > MAX_IPMI_MSG_SIZE);
+
+static IPMIKCS *ipmi_kcs_from(IPMISysIntf *si)
+{
+    return container_of(si, IPMIKCS, si);
+}
+
 /* Carries out what a call into the state machine returned. */
 static void ipmi_kcs_apply(IPMIKCS *ik, struct kcs_result r)
 {
     if (r.irq_changed) {
-        trace_ipmi_kcs_irq(ik->io.addr, r.irq_level);
-        if (ik->irq) {
-            qemu_set_irq(ik->irq, r.irq_level);
-        }
+        trace_ipmi_kcs_irq(ik->si.io.addr, r.irq_level);
+        ipmi_sysintf_set_irq(&ik->si, r.irq_level);
     }
     if (r.request) {
-        IPMIBmcClass *bk = IPMI_BMC_GET_CLASS(ik->bmc);
-
-        trace_ipmi_kcs_request(ik->io.addr, ik->machine.request_id,
+        trace_ipmi_kcs_request(ik->si.io.addr, ik->machine.request_id,
                                ik->machine.request_len);
-        /*
-         * The machine holds IBF until the response arrives, so the request
-         * buffer stays as it is while the BMC reads it.
-         */
-        bk->handle_command(ik->bmc, ik->machine.request,
-                           ik->machine.request_len,
-                           sizeof(ik->machine.request),
-                           ik->machine.request_id);
+        ipmi_sysintf_request(&ik->si, ik->machine.request,
+                             ik->machine.request_len,
+                             ik->machine.request_id);
     }
 }
 
 static uint64_t ipmi_kcs_io_read(void *opaque, hwaddr addr, unsigned size)
 {
-    IPMIKCS *ik = opaque;
+    IPMIKCS *ik = ipmi_kcs_from(opaque);
     struct kcs_result r;
 
     if (addr >= IPMI_KCS_REGISTERS) {
@@ -50,7 +46,7 @@ static uint64_t ipmi_kcs_io_read(void *opaque, hwaddr addr, unsigned size)
         return 0xff;
     }
     r = kcs_machine_read(&ik->machine, addr);
-    trace_ipmi_kcs_read(ik->io.addr, addr, r.value, ik->machine.phase);
+    trace_ipmi_kcs_read(ik->si.io.addr, addr, r.value, ik->machine.phase);
     ipmi_kcs_apply(ik, r);
     return r.value;
 }
@@ -58,13 +54,13 @@ static uint64_t ipmi_kcs_io_read(void *opaque, hwaddr addr, unsigned size)
 static void ipmi_kcs_io_write(void *opaque, hwaddr addr, uint64_t val,
                               unsigned size)
 {
-    IPMIKCS *ik = opaque;
+    IPMIKCS *ik = ipmi_kcs_from(opaque);
 
     if (addr >= IPMI_KCS_REGISTERS) {
         return;
     }
-    trace_ipmi_kcs_write(ik->io.addr, addr, (uint8_t)val, ik->machine.phase);
-    ipmi_kcs_apply(ik, kcs_machine_write(&ik->machine, addr, (uint8_t)val));
+    trace_ipmi_kcs_write(ik->si.io.addr, addr, val, ik->machine.phase);
+    ipmi_kcs_apply(ik, kcs_machine_write(&ik->machine, addr, val));
 }
 
 static const MemoryRegionOps ipmi_kcs_io_ops = {
@@ -77,12 +73,12 @@ static const MemoryRegionOps ipmi_kcs_io_ops = {
     },
 };
 
+/* IPMIInterfaceClass: what the BMC calls. */
+
 static IPMIKCS *ipmi_kcs_of(IPMIInterface *ii)
 {
     return IPMI_INTERFACE_GET_CLASS(ii)->get_backend_data(ii);
 }
-
-/* IPMIInterfaceClass: what the BMC calls. */
 
 static void ipmi_kcs_handle_rsp(IPMIInterface *ii, uint8_t msg_id,
                                 unsigned char *rsp, unsigned int rsp_len)
@@ -91,7 +87,8 @@ static void ipmi_kcs_handle_rsp(IPMIInterface *ii, uint8_t msg_id,
     struct kcs_result r = kcs_machine_respond(&ik->machine, msg_id, rsp,
                                               rsp_len);
 
-    trace_ipmi_kcs_response(ik->io.addr, msg_id, rsp_len, ik->machine.phase);
+    trace_ipmi_kcs_response(ik->si.io.addr, msg_id, rsp_len,
+                            ik->machine.phase);
     ipmi_kcs_apply(ik, r);
 }
 
@@ -99,7 +96,7 @@ static void ipmi_kcs_set_atn(IPMIInterface *ii, int val, int irq)
 {
     IPMIKCS *ik = ipmi_kcs_of(ii);
 
-    trace_ipmi_kcs_set_atn(ik->io.addr, val != 0, irq != 0);
+    trace_ipmi_kcs_set_atn(ik->si.io.addr, val != 0, irq != 0);
     ipmi_kcs_apply(ik, kcs_machine_set_attention(&ik->machine, val != 0,
                                                  irq != 0));
 }
@@ -108,7 +105,7 @@ static void ipmi_kcs_set_irq_enable(IPMIInterface *ii, int val)
 {
     IPMIKCS *ik = ipmi_kcs_of(ii);
 
-    trace_ipmi_kcs_set_irq_enable(ik->io.addr, val != 0);
+    trace_ipmi_kcs_set_irq_enable(ik->si.io.addr, val != 0);
     ipmi_kcs_apply(ik, kcs_machine_set_irq_enable(&ik->machine, val != 0));
 }
 
@@ -124,41 +121,6 @@ void ipmi_kcs_class_init(IPMIInterfaceClass *iic)
      */
 }
 
-void ipmi_kcs_get_fwinfo(IPMIKCS *ik, IPMIFwInfo *info)
-{
-    info->interface_name = "kcs";
-    info->interface_type = IPMI_SMBIOS_KCS;
-    info->ipmi_spec_major_revision = 2;
-    info->ipmi_spec_minor_revision = 0;
-    info->i2c_slave_address = ik->bmc->slave_addr;
-    info->uuid = ik->uuid;
-    info->register_length = IPMI_KCS_REGISTERS;
-    info->register_spacing = 1;
-    info->memspace = IPMI_MEMSPACE_IO;
-    info->irq_type = IPMI_LEVEL_IRQ;
-}
-
-bool ipmi_kcs_setup(IPMIKCS *ik, Object *owner, uint64_t io_size,
-                    Error **errp)
-{
-    assert(io_size >= IPMI_KCS_REGISTERS);
-    if (!ik->bmc) {
-        error_setg(errp, "IPMI device requires a bmc attribute to be set");
-        return false;
-    }
-    ik->uuid = ipmi_next_uuid();
-    ik->bmc->intf = IPMI_INTERFACE(owner);
-    kcs_machine_init(&ik->machine);
-    memory_region_init_io(&ik->io, owner, &ipmi_kcs_io_ops, ik, "ipmi-kcs",
-                          io_size);
-    return true;
-}
-
-void ipmi_kcs_release(IPMIKCS *ik)
-{
-    ik->bmc->intf = NULL;
-}
-
 /*
  * Reset. Upstream's KCS devices have no reset at all; here a machine reset
  * ends any transfer (the host starts over from idle), but what belongs to the
@@ -167,19 +129,27 @@ void ipmi_kcs_release(IPMIKCS *ik)
  * and the id of the last request stays so that a late answer to it cannot
  * match a new one.
  */
-void ipmi_kcs_reset_enter(IPMIKCS *ik)
+static void ipmi_kcs_reset(IPMISysIntf *si)
 {
-    trace_ipmi_kcs_reset(ik->io.addr);
+    IPMIKCS *ik = ipmi_kcs_from(si);
+
+    trace_ipmi_kcs_reset(ik->si.io.addr);
     kcs_machine_reset(&ik->machine);
 }
 
-void ipmi_kcs_reset_hold(IPMIKCS *ik)
+static void ipmi_kcs_init(IPMISysIntf *si)
 {
-    /* After a reset nothing is pending, so the line is low. */
-    if (ik->irq) {
-        qemu_irq_lower(ik->irq);
-    }
+    kcs_machine_init(&ipmi_kcs_from(si)->machine);
 }
+
+const IPMISysIntfKind ipmi_kcs_kind = {
+    .name = "kcs",
+    .smbios_type = IPMI_SMBIOS_KCS,
+    .registers = IPMI_KCS_REGISTERS,
+    .ops = &ipmi_kcs_io_ops,
+    .init = ipmi_kcs_init,
+    .reset = ipmi_kcs_reset,
+};
 
 /*
  * Migration: the whole machine. The core's functions assume its invariant, so

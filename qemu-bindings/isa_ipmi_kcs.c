@@ -9,15 +9,14 @@
 #include "qemu/osdep.h"
 #include "hw/acpi/acpi_aml_interface.h"
 #include "hw/acpi/ipmi.h"
-#include "hw/isa/isa.h"
 #include "hw/qdev-properties.h"
 #include "hw/resettable.h"
 #include "migration/vmstate.h"
-#include "qapi/error.h"
 #include "qemu/module.h"
 #include "qom/object.h"
 
 #include "ipmi_kcs.h"
+#include "isa_ipmi.h"
 
 #define TYPE_ISA_IPMI_KCS "isa-ipmi-kcs"
 OBJECT_DECLARE_SIMPLE_TYPE(ISAIPMIKCSDevice, ISA_IPMI_KCS)
@@ -29,7 +28,7 @@ struct ISAIPMIKCSDevice {
     uint32_t io_base;           /* "ioport" */
     int32_t isairq;             /* "irq"; 0 or less: no interrupt */
 
-    IPMIKCS kcs;                /* "bmc" link in kcs.bmc */
+    IPMIKCS kcs;                /* "bmc" link in kcs.si.bmc */
 };
 
 static void *isa_ipmi_kcs_get_backend_data(IPMIInterface *ii)
@@ -41,19 +40,17 @@ static void isa_ipmi_kcs_get_fwinfo(IPMIInterface *ii, IPMIFwInfo *info)
 {
     ISAIPMIKCSDevice *s = ISA_IPMI_KCS(ii);
 
-    ipmi_kcs_get_fwinfo(&s->kcs, info);
-    info->base_address = s->io_base;
-    info->interrupt_number = s->isairq > 0 ? s->isairq : 0;
+    isa_ipmi_get_fwinfo(&s->kcs.si, info, s->io_base, s->isairq);
 }
 
 static void isa_ipmi_kcs_reset_enter(Object *obj, ResetType type)
 {
-    ipmi_kcs_reset_enter(&ISA_IPMI_KCS(obj)->kcs);
+    ipmi_sysintf_reset_enter(&ISA_IPMI_KCS(obj)->kcs.si);
 }
 
 static void isa_ipmi_kcs_reset_hold(Object *obj, ResetType type)
 {
-    ipmi_kcs_reset_hold(&ISA_IPMI_KCS(obj)->kcs);
+    ipmi_sysintf_reset_hold(&ISA_IPMI_KCS(obj)->kcs.si);
 }
 
 static const VMStateDescription vmstate_isa_ipmi_kcs = {
@@ -69,32 +66,16 @@ static const VMStateDescription vmstate_isa_ipmi_kcs = {
 static void isa_ipmi_kcs_realize(DeviceState *dev, Error **errp)
 {
     ISAIPMIKCSDevice *s = ISA_IPMI_KCS(dev);
-    ISADevice *isadev = ISA_DEVICE(dev);
 
-    if (s->io_base > 0x10000 - IPMI_KCS_REGISTERS) {
-        error_setg(errp, "ioport 0x%" PRIx32 " is outside the ISA I/O space",
-                   s->io_base);
-        return;
-    }
-    if (s->isairq >= ISA_NUM_IRQS) {
-        error_setg(errp, "irq %" PRId32 " is not an ISA interrupt (0-%d)",
-                   s->isairq, ISA_NUM_IRQS - 1);
-        return;
-    }
-    if (!ipmi_kcs_setup(&s->kcs, OBJECT(dev), IPMI_KCS_REGISTERS, errp)) {
-        return;
-    }
-    if (s->isairq > 0) {
-        s->kcs.irq = isa_get_irq(isadev, s->isairq);
-    }
-    isa_register_ioport(isadev, &s->kcs.io, s->io_base);
+    isa_ipmi_realize(ISA_DEVICE(dev), &s->kcs.si, &ipmi_kcs_kind,
+                     IPMI_KCS_REGISTERS, s->io_base, s->isairq, errp);
 }
 
 static void isa_ipmi_kcs_instance_init(Object *obj)
 {
     ISAIPMIKCSDevice *s = ISA_IPMI_KCS(obj);
 
-    ipmi_bmc_find_and_link(obj, (Object **)&s->kcs.bmc);
+    ipmi_bmc_find_and_link(obj, (Object **)&s->kcs.si.bmc);
 }
 
 static const Property isa_ipmi_kcs_props[] = {

@@ -17,19 +17,24 @@ void pci_ipmi_class_init(PCIDeviceClass *pdc)
     pdc->class_id = PCI_CLASS_SERIAL_IPMI;
 }
 
-void pci_ipmi_setup(PCIDevice *pd, uint8_t prog_if, MemoryRegion *io,
-                    qemu_irq *irq)
+bool pci_ipmi_realize(PCIDevice *pd, IPMISysIntf *si,
+                      const IPMISysIntfKind *kind, uint8_t prog_if,
+                      Error **errp)
 {
-    assert(memory_region_size(io) == PCI_IPMI_BAR_SIZE);
+    if (!ipmi_sysintf_setup(si, kind, OBJECT(pd), PCI_IPMI_BAR_SIZE, errp)) {
+        return false;
+    }
     pci_config_set_prog_interface(pd->config, prog_if);
     /* The pin first: the interrupt drives the line the pin names. */
     pci_config_set_interrupt_pin(pd->config, 1);
-    *irq = pci_allocate_irq(pd);
-    pci_register_bar(pd, 0, PCI_BASE_ADDRESS_SPACE_IO, io);
+    si->irq = pci_allocate_irq(pd);
+    pci_register_bar(pd, 0, PCI_BASE_ADDRESS_SPACE_IO, &si->io);
+    return true;
 }
 
-void pci_ipmi_teardown(qemu_irq *irq)
+void pci_ipmi_exit(IPMISysIntf *si)
 {
-    qemu_free_irq(*irq);
-    *irq = NULL;
+    qemu_free_irq(si->irq);
+    si->irq = NULL;
+    ipmi_sysintf_release(si);
 }

@@ -15,8 +15,9 @@
 #ifndef HW_IPMI_PCI_IPMI_H
 #define HW_IPMI_PCI_IPMI_H
 
-#include "exec/memory.h"
 #include "hw/pci/pci_device.h"
+
+#include "ipmi_sysintf.h"
 
 /* Programming interface values of class IPMI (PCI code and ID assignment). */
 #define PCI_IPMI_PROG_IF_SMIC 0x00
@@ -30,14 +31,16 @@
 void pci_ipmi_class_init(PCIDeviceClass *pdc);
 
 /*
- * Realize: sets the programming interface and INTA#, allocates the interrupt
- * that drives it into *irq, and registers io (PCI_IPMI_BAR_SIZE bytes) as
- * BAR 0.
+ * Realize: sets si up as an interface of kind (ipmi_sysintf_setup) with a
+ * window of PCI_IPMI_BAR_SIZE bytes, sets the programming interface and
+ * INTA#, makes si's interrupt drive INTA# and registers the window as BAR 0.
+ * Returns false, with errp set, on failure.
  */
-void pci_ipmi_setup(PCIDevice *pd, uint8_t prog_if, MemoryRegion *io,
-                    qemu_irq *irq);
+bool pci_ipmi_realize(PCIDevice *pd, IPMISysIntf *si,
+                      const IPMISysIntfKind *kind, uint8_t prog_if,
+                      Error **errp);
 
-/* Unrealize: frees the interrupt pci_ipmi_setup allocated. */
-void pci_ipmi_teardown(qemu_irq *irq);
+/* Unrealize: frees the interrupt and lets the BMC go. */
+void pci_ipmi_exit(IPMISysIntf *si);
 
 #endif /* HW_IPMI_PCI_IPMI_H */

@@ -10,7 +10,6 @@
 #include "hw/pci/pci_device.h"
 #include "hw/resettable.h"
 #include "migration/vmstate.h"
-#include "qapi/error.h"
 #include "qemu/module.h"
 #include "qom/object.h"
 
@@ -23,7 +22,7 @@ OBJECT_DECLARE_SIMPLE_TYPE(PCIIPMIKCSDevice, PCI_IPMI_KCS)
 struct PCIIPMIKCSDevice {
     PCIDevice parent_obj;
 
-    IPMIKCS kcs;                /* "bmc" link in kcs.bmc */
+    IPMIKCS kcs;                /* "bmc" link in kcs.si.bmc */
 };
 
 static void *pci_ipmi_kcs_get_backend_data(IPMIInterface *ii)
@@ -33,12 +32,12 @@ static void *pci_ipmi_kcs_get_backend_data(IPMIInterface *ii)
 
 static void pci_ipmi_kcs_reset_enter(Object *obj, ResetType type)
 {
-    ipmi_kcs_reset_enter(&PCI_IPMI_KCS(obj)->kcs);
+    ipmi_sysintf_reset_enter(&PCI_IPMI_KCS(obj)->kcs.si);
 }
 
 static void pci_ipmi_kcs_reset_hold(Object *obj, ResetType type)
 {
-    ipmi_kcs_reset_hold(&PCI_IPMI_KCS(obj)->kcs);
+    ipmi_sysintf_reset_hold(&PCI_IPMI_KCS(obj)->kcs.si);
 }
 
 static const VMStateDescription vmstate_pci_ipmi_kcs = {
@@ -56,25 +55,20 @@ static void pci_ipmi_kcs_realize(PCIDevice *pd, Error **errp)
 {
     PCIIPMIKCSDevice *s = PCI_IPMI_KCS(pd);
 
-    if (!ipmi_kcs_setup(&s->kcs, OBJECT(pd), PCI_IPMI_BAR_SIZE, errp)) {
-        return;
-    }
-    pci_ipmi_setup(pd, PCI_IPMI_PROG_IF_KCS, &s->kcs.io, &s->kcs.irq);
+    pci_ipmi_realize(pd, &s->kcs.si, &ipmi_kcs_kind, PCI_IPMI_PROG_IF_KCS,
+                     errp);
 }
 
 static void pci_ipmi_kcs_exit(PCIDevice *pd)
 {
-    PCIIPMIKCSDevice *s = PCI_IPMI_KCS(pd);
-
-    pci_ipmi_teardown(&s->kcs.irq);
-    ipmi_kcs_release(&s->kcs);
+    pci_ipmi_exit(&PCI_IPMI_KCS(pd)->kcs.si);
 }
 
 static void pci_ipmi_kcs_instance_init(Object *obj)
 {
     PCIIPMIKCSDevice *s = PCI_IPMI_KCS(obj);
 
-    ipmi_bmc_find_and_link(obj, (Object **)&s->kcs.bmc);
+    ipmi_bmc_find_and_link(obj, (Object **)&s->kcs.si.bmc);
 }
 
 static void pci_ipmi_kcs_class_init(ObjectClass *oc, void *data)
