@@ -290,18 +290,23 @@ bool kcs_host_read_byte(IPMIHost *h, uint8_t *byte)
     }
 }
 
-size_t kcs_host_transfer(IPMIHost *h, const uint8_t *req, size_t req_len,
-                         uint8_t *rsp, size_t rsp_max)
+void kcs_host_write_request(IPMIHost *h, const uint8_t *req, size_t len)
 {
-    size_t i, n = 0;
-    uint8_t byte;
+    size_t i;
 
-    g_assert_cmpuint(req_len, >=, 2);
+    g_assert_cmpuint(len, >=, 2);
     kcs_host_write_start(h);
-    for (i = 0; i + 1 < req_len; i++) {
+    for (i = 0; i + 1 < len; i++) {
         kcs_host_write_byte(h, req[i]);
     }
-    kcs_host_write_last(h, req[req_len - 1]);
+    kcs_host_write_last(h, req[len - 1]);
+}
+
+size_t kcs_host_read_response(IPMIHost *h, uint8_t *rsp, size_t rsp_max)
+{
+    size_t n = 0;
+    uint8_t byte;
+
     while (kcs_host_read_byte(h, &byte)) {
         g_assert_cmpuint(n, <, rsp_max);
         rsp[n++] = byte;
@@ -419,7 +424,8 @@ size_t ipmi_host_transfer(IPMIHost *h, const uint8_t *req, size_t req_len,
     if (h->kind == IPMI_HOST_BT) {
         return bt_host_transfer(h, req, req_len, h->seq++, rsp, rsp_max);
     }
-    return kcs_host_transfer(h, req, req_len, rsp, rsp_max);
+    kcs_host_write_request(h, req, req_len);
+    return kcs_host_read_response(h, rsp, rsp_max);
 }
 
 void ipmi_host_enable_irqs(IPMIHost *h)
@@ -429,15 +435,25 @@ void ipmi_host_enable_irqs(IPMIHost *h)
         IPMI_NETFN_APP_REQUEST, IPMI_CMD_SET_BMC_GLOBAL_ENABLES, 0x0d
     };
     uint8_t rsp[IPMI_HOST_MSG_MAX];
-    size_t len = ipmi_host_transfer(h, req, sizeof(req), rsp, sizeof(rsp));
+    size_t len;
 
-    g_assert_cmpuint(len, ==, 3);
-    g_assert_cmphex(rsp[2], ==, 0x00);
     if (h->kind == IPMI_HOST_BT) {
+        /* The response does not interrupt: B2H_IRQ_EN comes after it. */
+        len = ipmi_host_transfer(h, req, sizeof(req), rsp, sizeof(rsp));
         ipmi_host_out(h, BT_INTMASK, BT_B2H_IRQ_EN);
         g_assert_cmphex(ipmi_host_in(h, BT_INTMASK), ==, BT_B2H_IRQ_EN);
+        h->ints = true;
+    } else {
+        /*
+         * The BMC turns interrupts on before it answers, so the response
+         * itself interrupts, byte by byte (as upstream's BMC does).
+         */
+        kcs_host_write_request(h, req, sizeof(req));
+        h->ints = true;
+        len = kcs_host_read_response(h, rsp, sizeof(rsp));
     }
-    h->ints = true;
+    g_assert_cmpuint(len, ==, 3);
+    g_assert_cmphex(rsp[2], ==, 0x00);
 }
 
 void ipmi_host_get_device_id(IPMIHost *h, uint8_t device_id, uint8_t fwrev1)

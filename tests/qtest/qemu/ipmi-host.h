@@ -121,9 +121,9 @@ void kcs_host_write_byte(IPMIHost *h, uint8_t byte);
 void kcs_host_write_last(IPMIHost *h, uint8_t byte);  /* WRITE_END first */
 /* The read phase: false once the machine is idle (the dummy byte read). */
 bool kcs_host_read_byte(IPMIHost *h, uint8_t *byte);
-/* A whole transfer; returns the response's length. */
-size_t kcs_host_transfer(IPMIHost *h, const uint8_t *req, size_t req_len,
-                         uint8_t *rsp, size_t rsp_max);
+/* A whole request, then the whole response (returns its length). */
+void kcs_host_write_request(IPMIHost *h, const uint8_t *req, size_t len);
+size_t kcs_host_read_response(IPMIHost *h, uint8_t *rsp, size_t rsp_max);
 
 /*
  * BT, as Linux's bt_sm: the request is length, NetFn/LUN, seq, cmd, data.

@@ -7,6 +7,7 @@
  */
 #include "qemu/osdep.h"
 #include "libqtest.h"
+#include "hw/pci/pci_regs.h"
 
 #include "ipmi-host.h"
 
