@@ -345,8 +345,8 @@ void bt_host_end_write(IPMIHost *h)
     ipmi_host_out(h, BT_CONTROL, BT_H2B_ATN);
 }
 
-static void bt_host_write_request(IPMIHost *h, const uint8_t *msg, size_t len,
-                                  uint8_t seq)
+void bt_host_write_request(IPMIHost *h, const uint8_t *msg, size_t len,
+                           uint8_t seq)
 {
     size_t i;
 
@@ -469,8 +469,11 @@ void ipmi_host_get_device_id(IPMIHost *h, uint8_t device_id, uint8_t fwrev1)
 
 /* Migration */
 
-/* Waits for the migration qts takes part in (either side) to complete. */
-static void ipmi_host_wait_migration(QTestState *qts)
+/*
+ * Waits for the migration qts takes part in (either side) to end; returns
+ * whether it completed.
+ */
+static bool ipmi_host_wait_migration(QTestState *qts)
 {
     unsigned count;
 
@@ -478,6 +481,7 @@ static void ipmi_host_wait_migration(QTestState *qts)
         QDict *rsp = qtest_qmp(qts, "{'execute': 'query-migrate'}");
         QDict *ret = qdict_get_qdict(rsp, "return");
         const char *status;
+        bool done = false, ok = false;
 
         g_assert_nonnull(ret);
         status = qdict_haskey(ret, "status") ?
@@ -486,40 +490,101 @@ static void ipmi_host_wait_migration(QTestState *qts)
             g_test_message("migration failed: %s",
                            qdict_haskey(ret, "error-desc") ?
                            qdict_get_str(ret, "error-desc") : "(no reason)");
-            g_assert_not_reached();
-        }
-        if (g_str_equal(status, "completed")) {
-            qobject_unref(rsp);
-            return;
+            done = true;
+        } else if (g_str_equal(status, "completed")) {
+            done = ok = true;
         }
         qobject_unref(rsp);
+        if (done) {
+            return ok;
+        }
         g_usleep(1000);
     }
     g_assert_not_reached();
 }
 
-QTestState *ipmi_host_migrate(QTestState *from, const char *args)
+char *ipmi_host_save(QTestState *from)
 {
     g_autofree char *dir = g_dir_make_tmp("ipmi-migrate-XXXXXX", NULL);
-    g_autofree char *path = NULL;
+    char *path;
     g_autofree char *uri = NULL;
-    QTestState *to;
 
     g_assert_nonnull(dir);
     path = g_build_filename(dir, "state", NULL);
     uri = g_strdup_printf("file:%s", path);
-
     qtest_qmp_assert_success(from, "{'execute': 'migrate',"
                              " 'arguments': {'uri': %s}}", uri);
-    ipmi_host_wait_migration(from);
+    g_assert_true(ipmi_host_wait_migration(from));
+    return path;
+}
 
-    to = qtest_initf("%s -incoming defer", args);
+QTestState *ipmi_host_load(const char *path, const char *args, bool *loaded)
+{
+    g_autofree char *uri = g_strdup_printf("file:%s", path);
+    QTestState *to = qtest_initf("%s -incoming defer", args);
+
     qtest_qmp_assert_success(to, "{'execute': 'migrate-incoming',"
-                             " 'arguments': {'uri': %s}}", uri);
-    ipmi_host_wait_migration(to);
+                             " 'arguments': {'uri': %s,"
+                             " 'exit-on-error': false}}", uri);
+    *loaded = ipmi_host_wait_migration(to);
+    return to;
+}
+
+void ipmi_host_remove_saved(char *path)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
 
     unlink(path);
     rmdir(dir);
+    g_free(path);
+}
+
+/*
+ * Where the fields of the first section named name start: a section starts
+ * with its type, its id (4 bytes), the length of its idstr, the idstr (name,
+ * or a device path, '/' and name), then instance id and version (4 bytes
+ * each).
+ */
+static size_t ipmi_host_section_fields(const char *data, size_t len,
+                                       const char *name)
+{
+    size_t nlen = strlen(name), i, j;
+
+    for (i = 6; i + nlen + 8 < len; i++) {
+        if (memcmp(data + i, name, nlen) != 0) {
+            continue;
+        }
+        for (j = i; j >= 6 && j + 64 > i; j--) {
+            if ((uint8_t)data[j - 1] == i + nlen - j &&
+                (j == i || data[i - 1] == '/')) {
+                return i + nlen + 8;
+            }
+        }
+    }
+    g_assert_not_reached();
+}
+
+void ipmi_host_patch_saved(const char *path, const char *idstr,
+                           size_t offset, uint8_t value)
+{
+    g_autofree char *data = NULL;
+    size_t len, fields;
+
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    fields = ipmi_host_section_fields(data, len, idstr);
+    g_assert_cmpuint(fields + offset, <, len);
+    data[fields + offset] = value;
+    g_assert_true(g_file_set_contents(path, data, len, NULL));
+}
+
+QTestState *ipmi_host_migrate(QTestState *from, const char *args)
+{
+    char *path = ipmi_host_save(from);
+    bool loaded;
+    QTestState *to = ipmi_host_load(path, args, &loaded);
+
+    g_assert_true(loaded);
+    ipmi_host_remove_saved(path);
     return to;
 }
 

@@ -133,6 +133,9 @@ size_t kcs_host_read_response(IPMIHost *h, uint8_t *rsp, size_t rsp_max);
 void bt_host_begin_write(IPMIHost *h);
 void bt_host_write_byte(IPMIHost *h, uint8_t byte);
 void bt_host_end_write(IPMIHost *h);    /* H2B_ATN */
+/* The three steps for msg (NetFn/LUN, cmd, data) under seq. */
+void bt_host_write_request(IPMIHost *h, const uint8_t *msg, size_t len,
+                           uint8_t seq);
 /* Waits for B2H_ATN, acknowledges it and rewinds the buffer for reading. */
 void bt_host_begin_read(IPMIHost *h);
 uint8_t bt_host_read_byte(IPMIHost *h);
@@ -167,6 +170,18 @@ void ipmi_host_get_device_id(IPMIHost *h, uint8_t device_id, uint8_t fwrev1);
  * the load has completed. from is left as the migration leaves it (paused).
  */
 QTestState *ipmi_host_migrate(QTestState *from, const char *args);
+
+/* The two halves: the file (in a directory of its own), and its load. */
+char *ipmi_host_save(QTestState *from);
+QTestState *ipmi_host_load(const char *path, const char *args, bool *loaded);
+void ipmi_host_remove_saved(char *path);
+
+/*
+ * Overwrites one byte of a saved file: the one offset bytes into the fields
+ * of the first section named idstr (or with an idstr ending in "/idstr").
+ */
+void ipmi_host_patch_saved(const char *path, const char *idstr,
+                           size_t offset, uint8_t value);
 
 /* Checks a Get Device ID response (NetFn/LUN, cmd, cc, data). */
 void ipmi_host_check_device_id(const uint8_t *rsp, size_t len,
