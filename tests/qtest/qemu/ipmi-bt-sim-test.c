@@ -111,12 +111,7 @@ static void test_linux_sequence(void)
     g_assert_cmpuint(rsp[7], ==, 0);        /* retries */
 
     /* A request whose response the host gives up on... */
-    bt_host_begin_write(&h);
-    bt_host_write_byte(&h, 3);
-    bt_host_write_byte(&h, IPMI_NETFN_APP_REQUEST);
-    bt_host_write_byte(&h, 0x77);
-    bt_host_write_byte(&h, IPMI_CMD_GET_DEVICE_ID);
-    bt_host_end_write(&h);
+    bt_host_write_request(&h, get_device_id, sizeof(get_device_id), 0x77);
     g_assert_cmphex(ipmi_host_in(&h, BT_CONTROL), ==, BT_B2H_ATN);
     /* ...is drained. */
     ipmi_host_out(&h, BT_CONTROL, BT_H_BUSY);

@@ -102,12 +102,11 @@ static void test_intx_disable(const void *data)
         /* WRITE_START: the dummy byte sets OBF, and the status bit. */
         ipmi_host_out(&h, 1, KCS_CMD_WRITE_START);
     } else {
-        bt_host_begin_write(&h);
-        bt_host_write_byte(&h, 3);
-        bt_host_write_byte(&h, IPMI_NETFN_APP_REQUEST);
-        bt_host_write_byte(&h, 0);
-        bt_host_write_byte(&h, IPMI_CMD_GET_DEVICE_ID);
-        bt_host_end_write(&h);
+        static const uint8_t req[] = {
+            IPMI_NETFN_APP_REQUEST, IPMI_CMD_GET_DEVICE_ID
+        };
+
+        bt_host_write_request(&h, req, sizeof(req), 0);
     }
     g_assert_cmphex(qpci_config_readw(h.pdev, PCI_STATUS) &
                     PCI_STATUS_INTERRUPT, ==, PCI_STATUS_INTERRUPT);
