@@ -290,6 +290,30 @@ bool kcs_host_read_byte(IPMIHost *h, uint8_t *byte)
     }
 }
 
+uint8_t kcs_host_abort(IPMIHost *h)
+{
+    uint8_t status, code;
+
+    kcs_wait_ibf_clear(h);
+    ipmi_host_out(h, 1, KCS_CMD_GET_STATUS_ABORT);
+    status = kcs_wait_ibf_clear(h);
+    g_assert_cmpint(KCS_STATUS_STATE(status), ==, KCS_STATE_WRITE);
+    if (status & KCS_STATUS_OBF) {
+        kcs_take_data(h);
+    }
+    ipmi_host_out(h, 0, 0);
+    status = kcs_wait_ibf_clear(h);
+    g_assert_cmpint(KCS_STATUS_STATE(status), ==, KCS_STATE_READ);
+    kcs_wait_obf(h);
+    code = kcs_take_data(h);
+    ipmi_host_out(h, 0, KCS_CMD_READ);
+    status = kcs_wait_ibf_clear(h);
+    g_assert_cmpint(KCS_STATUS_STATE(status), ==, KCS_STATE_IDLE);
+    kcs_wait_obf(h);
+    kcs_take_data(h);
+    return code;
+}
+
 void kcs_host_write_request(IPMIHost *h, const uint8_t *req, size_t len)
 {
     size_t i;

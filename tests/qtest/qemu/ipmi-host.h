@@ -121,6 +121,8 @@ void kcs_host_write_byte(IPMIHost *h, uint8_t byte);
 void kcs_host_write_last(IPMIHost *h, uint8_t byte);  /* WRITE_END first */
 /* The read phase: false once the machine is idle (the dummy byte read). */
 bool kcs_host_read_byte(IPMIHost *h, uint8_t *byte);
+/* Linux's error recovery (GET_STATUS/ABORT); returns the status code. */
+uint8_t kcs_host_abort(IPMIHost *h);
 /* A whole request, then the whole response (returns its length). */
 void kcs_host_write_request(IPMIHost *h, const uint8_t *req, size_t len);
 size_t kcs_host_read_response(IPMIHost *h, uint8_t *rsp, size_t rsp_max);

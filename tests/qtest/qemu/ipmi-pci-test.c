@@ -118,6 +118,27 @@ static void test_intx_disable(const void *data)
     qtest_quit(qts);
 }
 
+/*
+ * Linux's ipmi_si PCI driver probes a KCS function's register spacing: it
+ * writes the invalid control code 10h at offset 1 and takes spacing 1 if the
+ * status read back there is not zero (else it tries 4, then 16, which would
+ * land in the BAR's tail). Its error recovery then brings the interface back.
+ */
+static void test_kcs_spacing_probe(const void *data)
+{
+    IPMIHost h;
+    QTestState *qts = pci_start(data, &h);
+
+    ipmi_host_out(&h, 1, 0x10);
+    g_assert_cmphex(ipmi_host_in(&h, 1), !=, 0);
+    g_assert_cmpint(KCS_STATUS_STATE(ipmi_host_in(&h, 1)), ==,
+                    KCS_STATE_ERROR);
+    g_assert_cmphex(kcs_host_abort(&h), ==, 0x02);  /* illegal control code */
+    ipmi_host_get_device_id(&h, DEVICE_ID, FWREV1);
+    ipmi_host_free(&h);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     static const PCICase *cases[] = { &pci_kcs, &pci_bt };
@@ -136,5 +157,7 @@ int main(int argc, char **argv)
         qtest_add_data_func(xfer, cases[i], test_transfers);
         qtest_add_data_func(intx, cases[i], test_intx_disable);
     }
+    qtest_add_data_func("/ipmi/pci-ipmi-kcs/linux-spacing-probe", &pci_kcs,
+                        test_kcs_spacing_probe);
     return g_test_run();
 }
