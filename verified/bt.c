@@ -6,6 +6,7 @@
  */
 #include "bt.h"
 
+#include "bytes.h"
 #include "bt_vocabulary.h"
 
 /*@
@@ -65,8 +66,6 @@ static void bt_latch_irq(struct bt_machine *m, bool was_response, bool was_enabl
 
 void bt_machine_init(struct bt_machine *m)
 {
-    size_t i;
-
     m->phase = BT_PHASE_IDLE;
     m->request_id = 0;
     m->seq = 0;
@@ -81,22 +80,8 @@ void bt_machine_init(struct bt_machine *m)
     m->request_len = 0;
     m->response_len = 0;
     m->response_pos = 0;
-    /*@
-      loop invariant 0 <= i <= BT_REQUEST_CAPACITY;
-      loop assigns i, m->request[0 .. BT_REQUEST_CAPACITY - 1];
-      loop variant BT_REQUEST_CAPACITY - i;
-    */
-    for (i = 0; i < BT_REQUEST_CAPACITY; i++) {
-        m->request[i] = 0;
-    }
-    /*@
-      loop invariant 0 <= i <= BT_RESPONSE_CAPACITY;
-      loop assigns i, m->response[0 .. BT_RESPONSE_CAPACITY - 1];
-      loop variant BT_RESPONSE_CAPACITY - i;
-    */
-    for (i = 0; i < BT_RESPONSE_CAPACITY; i++) {
-        m->response[i] = 0;
-    }
+    bytes_clear(m->request, sizeof(m->request));
+    bytes_clear(m->response, sizeof(m->response));
 }
 
 struct bt_result bt_machine_reset(struct bt_machine *m)

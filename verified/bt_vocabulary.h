@@ -181,6 +181,58 @@ void bt_load_response(struct bt_machine *m, const uint8_t *response, size_t len)
 
 /* ---- The generated steps: what every BT spec must add up to. ---- */
 
+/* Each control or mask bit whose write is an event has a step of its own. */
+
+/* CLR_WR_PTR: a new request begins, unless the BMC holds one. */
+/*@
+  requires bt_valid(m);
+  assigns m->request_len, m->request_overrun;
+  ensures bt_valid(m);
+  ensures !bt_busy(m) ==> m->request_len == 0;
+*/
+void bt_on_control_clr_wr_ptr(struct bt_machine *m);
+
+/*@
+  requires bt_valid(m);
+  assigns m->response_pos;
+  ensures bt_valid(m) && m->response_pos == 0;
+*/
+void bt_on_control_clr_rd_ptr(struct bt_machine *m);
+
+/* B2H_ATN cleared: the host has the response; it starts or ends nothing else. */
+/*@
+  requires bt_valid(m);
+  assigns m->phase;
+  ensures bt_valid(m);
+  ensures m->phase != BT_PHASE_RESPONSE;
+  ensures bt_busy(m) <==> bt_busy{Pre}(m);
+*/
+void bt_on_control_b2h_atn(struct bt_machine *m);
+
+/*
+ * H2B_ATN: the request goes to the BMC only whole and only when none is in flight,
+ * under a new request id; or the machine answers it itself.
+ */
+/*@
+  requires bt_valid(m);
+  assigns m->phase, m->request[BT_MESSAGE_START], m->request_id, m->seq, m->netfn,
+          m->command, m->response[0 .. BT_RESPONSE_CAPACITY - 1], m->response_len,
+          m->response_pos;
+  ensures bt_valid(m);
+  ensures bt_busy{Pre}(m) ==> bt_busy(m) && m->request_id == \old(m->request_id);
+  ensures bt_busy(m) && !bt_busy{Pre}(m) ==> m->request_id != \old(m->request_id);
+  ensures !bt_busy(m) ==> m->request_id == \old(m->request_id);
+*/
+void bt_on_control_h2b_atn(struct bt_machine *m);
+
+/* BMC_HWRST: the interface starts over, whatever it was doing. */
+/*@
+  requires bt_valid(m);
+  assigns m->phase, m->request_len, m->request_overrun, m->response_len, m->response_pos;
+  ensures bt_valid(m) && m->phase == BT_PHASE_IDLE;
+*/
+void bt_on_mask_bmc_hwrst(struct bt_machine *m);
+
 /*
  * A write to the control register. A request goes to the BMC only whole and only
  * when none is in flight, under a new request id; once it has gone, no control write
