@@ -48,12 +48,13 @@ OpenIPMI's ipmi_sim).  Exit status 0 when every check passes, 1 otherwise
 import argparse
 import json
 import os
-import re
 import shlex
 import subprocess
 import sys
 import tempfile
 import time
+
+from checks import Checks
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_RUNNER = os.path.join(HERE, "..", "..", "guest", "run-guest.py")
@@ -192,19 +193,8 @@ def main(argv):
     is_pci = "pci_class" in iface
 
     start = time.monotonic()
-    failures = []
-    passes = 0
-
-    def check(name, ok, detail):
-        nonlocal passes
-        if name in args.skip:
-            print("SKIP %-13s %s" % (name, detail))
-            return
-        print("%s %-13s %s" % ("PASS" if ok else "FAIL", name, detail))
-        if ok:
-            passes += 1
-        else:
-            failures.append(name)
+    checks = Checks(args.skip, 13)
+    check = checks.check
 
     commands = ["--cmd", MC_INFO, "--cmd", SELFTEST, "--sh", DMESG, "--sh", INTERRUPTS]
     if is_pci:
@@ -286,12 +276,7 @@ def main(argv):
     print("interface: %s (-device %s)" % (args.interface, iface["device"]))
     print("boot-to-first-answer: %s" % ("%.2f s" % answer if answer is not None else "n/a"))
     print("test wall time: %.2f s" % wall)
-    if failures:
-        print("RESULT: FAIL (%s)" % ", ".join(failures))
-        return 1
-    print("RESULT: PASS (%d checks%s)" % (
-        passes, ", skipped: " + ", ".join(args.skip) if args.skip else ""))
-    return 0
+    return checks.result()
 
 
 if __name__ == "__main__":
