@@ -54,7 +54,8 @@ import sys
 import tempfile
 import time
 
-from checks import Checks
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from checks import Checks  # noqa: E402  (tests/guest/checks.py)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_RUNNER = os.path.join(HERE, "..", "..", "guest", "run-guest.py")

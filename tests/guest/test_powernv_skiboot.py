@@ -53,7 +53,8 @@ import sys
 import tempfile
 import time
 
-from checks import Checks
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from checks import Checks  # noqa: E402  (tests/guest/checks.py)
 
 INMEM_CON_START = 0x31000000
 INMEM_CON_OUT_LEN = 0x100000 - 16
