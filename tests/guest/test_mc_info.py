@@ -34,6 +34,10 @@ Checks (each can be left out with --skip NAME):
                   Get BT Interface Capabilities as Linux's BT driver read it
     pci_ids       PCI only: sysfs has the function with vendor 0x1234,
                   device 0x1112 and the interface's class code
+    si_params     /sys/class/ipmi/ipmi0/device/params is what discovery
+                  promised, e.g. "bt,i/o,0xe4,rsp=1,rsi=1,rsh=0,irq=5,ipmb=32"
+                  (PCI: BAR 0, the function's IRQ, ipmb=0), and
+                  interrupts_enabled is 1
     interrupts    /proc/interrupts: ipmi_si holds the expected IRQ (5 for
                   ISA, the PCI function's for PCI) and took interrupts on it
 --skip exists to get a baseline from a QEMU that lacks a feature (Debian's
@@ -89,12 +93,18 @@ MC_INFO_CHECKS = [
 LINUX_BMC_LINE = "Found new BMC (man_id: 0x001234, prod_id: 0x5678, dev_id: 0x42)"
 BT_CAPS_LINE = "req2rsp=10 secs retries=0"
 ALL_CHECKS = (["guest"] + [name for name, _, _ in MC_INFO_CHECKS] +
-              ["selftest", "linux_bmc", "discovery", "bt_caps", "pci_ids", "interrupts"])
+              ["selftest", "linux_bmc", "discovery", "bt_caps", "pci_ids", "si_params",
+               "interrupts"])
 
 MC_INFO = "ipmitool mc info"
 SELFTEST = "ipmitool mc selftest"
 DMESG = "dmesg | grep -i ipmi"
 INTERRUPTS = "grep ipmi_si /proc/interrupts"
+# What ipmi_si drives: type, address space and address, register spacing, size and
+# shift, IRQ, BMC slave address (0x20 from SMBIOS for ISA, none for PCI); and whether
+# it runs on interrupts.
+SI_PARAMS = ("cat /sys/class/ipmi/ipmi0/device/params "
+             "/sys/class/ipmi/ipmi0/device/interrupts_enabled")
 # One line per PCI function of class 0x0c07xx (IPMI):
 # "<bdf> <vendor> <device> <class> <irq> <BAR 0 start> <BAR 0 end> <flags>".
 PCI_SYSFS = ("for d in /sys/bus/pci/devices/*; do case $(cat $d/class) in 0x0c07*) "
@@ -130,11 +140,13 @@ def parse_pci(text):
 
 
 def expected_discovery(iface, pci):
-    """dmesg substrings that show ipmi_si found the interface by itself."""
+    """(IRQ, ipmi_si's params line, dmesg substrings) for an interface that
+    ipmi_si found by itself; (None, None, [reason]) if there is nothing to find."""
     kind = iface["kind"]
+    params = "%s,i/o,0x%x,rsp=1,rsi=1,rsh=0,irq=%d,ipmb=%d"
     if "pci_class" not in iface:
         io, last, irq = iface["io"], iface["io"] + iface["regs"] - 1, iface["irq"]
-        return irq, [
+        return irq, params % (kind, io, irq, 0x20), [
             "SMBIOS: io 0x%x regsize 1 spacing 1 irq %d" % (io, irq),
             "Adding SMBIOS-specified %s state machine" % kind,
             "IPI0001:00: ipmi_platform: [io  0x%04x-0x%04x] regsize 1 spacing 1 irq %d"
@@ -146,9 +158,9 @@ def expected_discovery(iface, pci):
             "IPMI %s interface initialized" % kind,
         ]
     if pci is None:
-        return None, ["(no PCI function of class 0x%06x in sysfs)" % iface["pci_class"]]
+        return None, None, ["(no PCI function of class 0x%06x in sysfs)" % iface["pci_class"]]
     bdf, io, irq = pci["bdf"], pci["start"], pci["irq"]
-    return irq, [
+    return irq, params % (kind, io, irq, 0), [
         "ipmi_si %s: probing via PCI" % bdf,
         "%s: [io  0x%04x-0x%04x] regsize 1 spacing 1 irq %d" % (bdf, io, pci["end"], irq),
         "Adding PCI-specified %s state machine" % kind,
@@ -197,7 +209,8 @@ def main(argv):
     checks = Checks(args.skip, 13)
     check = checks.check
 
-    commands = ["--cmd", MC_INFO, "--cmd", SELFTEST, "--sh", DMESG, "--sh", INTERRUPTS]
+    commands = ["--cmd", MC_INFO, "--cmd", SELFTEST, "--sh", DMESG, "--sh", SI_PARAMS,
+                "--sh", INTERRUPTS]
     if is_pci:
         commands += ["--sh", PCI_SYSFS]
     with tempfile.TemporaryDirectory(prefix="test-mc-info-") as tmp:
@@ -259,7 +272,7 @@ def main(argv):
 
     dmesg = output_of(DMESG) or ""
     check("linux_bmc", LINUX_BMC_LINE in dmesg, "dmesg: %r" % LINUX_BMC_LINE)
-    irq, wanted = expected_discovery(iface, pci)
+    irq, params, wanted = expected_discovery(iface, pci)
     missing = [m for m in wanted if m not in dmesg]
     check("discovery", not missing,
           "ipmi_si found the %s interface %s" % (
@@ -267,6 +280,11 @@ def main(argv):
           if not missing else "dmesg lacks %r" % missing)
     if iface["kind"] == "bt":
         check("bt_caps", BT_CAPS_LINE in dmesg, "dmesg: %r" % BT_CAPS_LINE)
+
+    got_params = (output_of(SI_PARAMS) or "").split()
+    check("si_params", params is not None and got_params == [params, "1"],
+          "ipmi_si params and interrupts_enabled: expected %r, got %r"
+          % ([params, "1"], got_params))
 
     got_irq, taken = parse_interrupts(output_of(INTERRUPTS) or "")
     check("interrupts", irq is not None and got_irq == irq and taken > 0,
