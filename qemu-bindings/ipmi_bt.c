@@ -189,6 +189,8 @@ const VMStateDescription vmstate_bt_machine = {
         VMSTATE_UINT8_ARRAY(request, struct bt_machine, BT_REQUEST_CAPACITY),
         VMSTATE_UINT8_ARRAY(response, struct bt_machine,
                             BT_RESPONSE_CAPACITY),
+        VMSTATE_UINT8_ARRAY(message, struct bt_machine,
+                            BT_REQUEST_CAPACITY - BT_FRAMING_LEN),
         VMSTATE_END_OF_LIST()
     }
 };
