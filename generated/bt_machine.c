@@ -7,8 +7,8 @@
  * Do not edit: change the spec and rebuild.
  *
  * A write to a register of bits handles each bit in the spec's order: a bit whose
- * write is an event switches over the phases, the others set, clear or flip their
- * field. A byte written to the buffer and the BMC's response switch over the phases.
+ * write is an event has a step of its own, a switch over the phases; the others set,
+ * clear or flip their field. A byte written to the buffer and the BMC's response switch over the phases.
  * A rule is a call of the guards and effects that verified/bt_vocabulary.c
  * implements; the contracts these functions keep are in verified/bt_vocabulary.h.
  */
@@ -32,32 +32,74 @@ bool bt_phase_awaits(uint8_t phase)
     return phase == BT_PHASE_BUSY;
 }
 
+void bt_on_control_clr_wr_ptr(struct bt_machine *m)
+{
+    switch (m->phase) {
+    case BT_PHASE_IDLE:
+    case BT_PHASE_RESPONSE:
+        bt_clear_request(m);
+        break;
+    default: /* BT_PHASE_BUSY */
+        /* Nothing changes. */
+        break;
+    }
+}
+
+void bt_on_control_clr_rd_ptr(struct bt_machine *m)
+{
+    bt_rewind_response(m);
+}
+
+void bt_on_control_b2h_atn(struct bt_machine *m)
+{
+    switch (m->phase) {
+    case BT_PHASE_IDLE:
+    case BT_PHASE_BUSY:
+        /* Nothing changes. */
+        break;
+    default: /* BT_PHASE_RESPONSE */
+        m->phase = BT_PHASE_IDLE;
+        break;
+    }
+}
+
+void bt_on_control_h2b_atn(struct bt_machine *m)
+{
+    switch (m->phase) {
+    case BT_PHASE_IDLE:
+    case BT_PHASE_RESPONSE:
+        if (bt_request_too_short(m)) {
+            /* Nothing changes. */
+        } else if (bt_request_length_wrong(m)) {
+            bt_take_header(m);
+            bt_answer_request_with(m, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+            m->phase = BT_PHASE_RESPONSE;
+        } else if (bt_request_asks_capabilities(m)) {
+            bt_take_header(m);
+            bt_answer_capabilities(m);
+            m->phase = BT_PHASE_RESPONSE;
+        } else { /* request_for_bmc */
+            bt_take_header(m);
+            bt_deliver_request(m);
+            m->phase = BT_PHASE_BUSY;
+        }
+        break;
+    default: /* BT_PHASE_BUSY */
+        /* Nothing changes. */
+        break;
+    }
+}
+
 void bt_on_control(struct bt_machine *m, uint8_t value)
 {
     if ((value & BT_CONTROL_CLR_WR_PTR) != 0) {
-        switch (m->phase) {
-        case BT_PHASE_IDLE:
-        case BT_PHASE_RESPONSE:
-            bt_clear_request(m);
-            break;
-        default: /* BT_PHASE_BUSY */
-            /* Nothing changes. */
-            break;
-        }
+        bt_on_control_clr_wr_ptr(m);
     }
     if ((value & BT_CONTROL_CLR_RD_PTR) != 0) {
-        bt_rewind_response(m);
+        bt_on_control_clr_rd_ptr(m);
     }
     if ((value & BT_CONTROL_B2H_ATN) != 0) {
-        switch (m->phase) {
-        case BT_PHASE_IDLE:
-        case BT_PHASE_BUSY:
-            /* Nothing changes. */
-            break;
-        default: /* BT_PHASE_RESPONSE */
-            m->phase = BT_PHASE_IDLE;
-            break;
-        }
+        bt_on_control_b2h_atn(m);
     }
     if ((value & BT_CONTROL_SMS_ATN) != 0) {
         m->sms_atn = false;
@@ -67,29 +109,7 @@ void bt_on_control(struct bt_machine *m, uint8_t value)
         m->h_busy = !m->h_busy;
     }
     if ((value & BT_CONTROL_H2B_ATN) != 0) {
-        switch (m->phase) {
-        case BT_PHASE_IDLE:
-        case BT_PHASE_RESPONSE:
-            if (bt_request_too_short(m)) {
-                /* Nothing changes. */
-            } else if (bt_request_length_wrong(m)) {
-                bt_take_header(m);
-                bt_answer_request_with(m, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-                m->phase = BT_PHASE_RESPONSE;
-            } else if (bt_request_asks_capabilities(m)) {
-                bt_take_header(m);
-                bt_answer_capabilities(m);
-                m->phase = BT_PHASE_RESPONSE;
-            } else { /* request_for_bmc */
-                bt_take_header(m);
-                bt_deliver_request(m);
-                m->phase = BT_PHASE_BUSY;
-            }
-            break;
-        default: /* BT_PHASE_BUSY */
-            /* Nothing changes. */
-            break;
-        }
+        bt_on_control_h2b_atn(m);
     }
     /* B_BUSY: writes are ignored. */
 }
@@ -102,6 +122,13 @@ uint8_t bt_read_control(const struct bt_machine *m)
                      + (m->h_busy ? BT_CONTROL_H_BUSY : 0));
 }
 
+void bt_on_mask_bmc_hwrst(struct bt_machine *m)
+{
+    bt_clear_request(m);
+    bt_forget_response(m);
+    m->phase = BT_PHASE_IDLE;
+}
+
 void bt_on_mask(struct bt_machine *m, uint8_t value)
 {
     m->b2h_irq_en = (value & BT_MASK_B2H_IRQ_EN) != 0;
@@ -109,9 +136,7 @@ void bt_on_mask(struct bt_machine *m, uint8_t value)
         m->b2h_irq = false;
     }
     if ((value & BT_MASK_BMC_HWRST) != 0) {
-        bt_clear_request(m);
-        bt_forget_response(m);
-        m->phase = BT_PHASE_IDLE;
+        bt_on_mask_bmc_hwrst(m);
     }
 }
 

@@ -18,8 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BT_REQUEST_CAPACITY 255
-#define BT_RESPONSE_CAPACITY 255
+#define BT_REQUEST_CAPACITY 256
+#define BT_RESPONSE_CAPACITY 256
 
 /* Register offsets within the interface's I/O window. */
 #define BT_REG_CONTROL 0

@@ -3,10 +3,12 @@
 #
 # make-firmware-dir.sh OUTDIR
 #
-# Gathers the firmware blobs an x86 QEMU built with --disable-install-blobs
-# needs into one folder, to be passed with "-L OUTDIR":
+# Gathers the firmware blobs a QEMU built with --disable-install-blobs needs
+# (x86 guests, and skiboot for the PowerNV test) into one folder, to be
+# passed with "-L OUTDIR":
 #   qemu-system-data  (/usr/share/qemu)     qboot.rom linuxboot*.bin
 #                                           multiboot*.bin kvmvapic.bin pvh.bin
+#                                           skiboot.lid (POWER's OPAL firmware)
 #   seabios           (/usr/share/seabios)  bios*.bin vgabios*.bin
 #   ipxe-qemu         (/usr/lib/ipxe/qemu)  efi-*.rom pxe-*.rom
 # Files are copied (a folder of copies survives being moved or mounted
@@ -45,7 +47,7 @@ put() {
 
 # Required: without these the guest tests cannot boot.
 for f in qboot.rom linuxboot.bin linuxboot_dma.bin kvmvapic.bin \
-         multiboot.bin multiboot_dma.bin pvh.bin; do
+         multiboot.bin multiboot_dma.bin pvh.bin skiboot.lid; do
 	put "/usr/share/qemu/$f"
 done
 put /usr/share/seabios/bios-256k.bin

@@ -79,7 +79,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# meson >= 1.5 and qboot come from bookworm-backports.
+# meson >= 1.5 and qemu-system-data >= 10 (qboot, and the skiboot the PowerNV test boots)
+# come from bookworm-backports.
 meson_ok() {
     command -v meson >/dev/null 2>&1 &&
         dpkg --compare-versions "$(meson --version)" ge 1.5
@@ -88,7 +89,13 @@ if ! meson_ok; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         -t bookworm-backports meson
 fi
-if [ ! -f /usr/share/qemu/qboot.rom ]; then
+qemu_data_ok() {
+    local version
+    version=$(dpkg-query -W -f='${Version}' qemu-system-data 2>/dev/null) &&
+        dpkg --compare-versions "$version" ge 1:10.0 &&
+        [ -f /usr/share/qemu/qboot.rom ] && [ -f /usr/share/qemu/skiboot.lid ]
+}
+if ! qemu_data_ok; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         -t bookworm-backports qemu-system-data
 fi

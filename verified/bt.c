@@ -6,6 +6,7 @@
  */
 #include "bt.h"
 
+#include "bytes.h"
 #include "bt_vocabulary.h"
 
 /*@
@@ -38,35 +39,31 @@ static struct bt_result bt_result(const struct bt_machine *m, bool before, uint8
 }
 
 /*
- * B2H_IRQ latches when the host has interrupts on and something rises that it waits
- * for: B2H_ATN (a response), or the host turning interrupts on while B2H_ATN or
- * SMS_ATN is already up. With interrupts off it stays clear.
+ * B2H_IRQ latches when the machine offers a response with B2H_IRQ_EN set (the words
+ * that offer one see to that), and when the host turns B2H_IRQ_EN on while B2H_ATN or
+ * SMS_ATN is already up. With B2H_IRQ_EN off it stays clear.
  */
 /*@
   requires bt_valid(m);
   assigns m->b2h_irq;
   ensures bt_valid(m);
   ensures m->b2h_irq != 0 ==> m->b2h_irq_en != 0;
-  ensures m->b2h_irq_en != 0 && m->phase == BT_PHASE_RESPONSE && !was_response ==>
-          m->b2h_irq != 0;
+  ensures m->b2h_irq_en != 0 && \old(m->b2h_irq) != 0 ==> m->b2h_irq != 0;
   ensures m->b2h_irq != 0 && \old(m->b2h_irq) == 0 ==> m->b2h_irq_en != 0;
 */
-static void bt_latch_irq(struct bt_machine *m, bool was_response, bool was_enabled)
+static void bt_latch_irq(struct bt_machine *m, bool was_enabled)
 {
-    bool response_rose = m->phase == BT_PHASE_RESPONSE && !was_response;
     bool pending = m->phase == BT_PHASE_RESPONSE || m->sms_atn;
 
     if (!m->b2h_irq_en) {
         m->b2h_irq = false;
-    } else if (response_rose || (!was_enabled && pending)) {
+    } else if (!was_enabled && pending) {
         m->b2h_irq = true;
     }
 }
 
 void bt_machine_init(struct bt_machine *m)
 {
-    size_t i;
-
     m->phase = BT_PHASE_IDLE;
     m->request_id = 0;
     m->seq = 0;
@@ -81,22 +78,9 @@ void bt_machine_init(struct bt_machine *m)
     m->request_len = 0;
     m->response_len = 0;
     m->response_pos = 0;
-    /*@
-      loop invariant 0 <= i <= BT_REQUEST_CAPACITY;
-      loop assigns i, m->request[0 .. BT_REQUEST_CAPACITY - 1];
-      loop variant BT_REQUEST_CAPACITY - i;
-    */
-    for (i = 0; i < BT_REQUEST_CAPACITY; i++) {
-        m->request[i] = 0;
-    }
-    /*@
-      loop invariant 0 <= i <= BT_RESPONSE_CAPACITY;
-      loop assigns i, m->response[0 .. BT_RESPONSE_CAPACITY - 1];
-      loop variant BT_RESPONSE_CAPACITY - i;
-    */
-    for (i = 0; i < BT_RESPONSE_CAPACITY; i++) {
-        m->response[i] = 0;
-    }
+    bytes_clear(m->request, sizeof(m->request));
+    bytes_clear(m->response, sizeof(m->response));
+    bytes_clear(m->message, sizeof(m->message));
 }
 
 struct bt_result bt_machine_reset(struct bt_machine *m)
@@ -148,7 +132,6 @@ struct bt_result bt_machine_write(struct bt_machine *m, uint8_t offset, uint8_t 
 {
     bool before = bt_irq(m);
     bool was_busy = bt_phase_awaits(m->phase);
-    bool was_response = m->phase == BT_PHASE_RESPONSE;
     bool was_enabled = m->b2h_irq_en;
 
     if (offset == BT_REG_CONTROL) {
@@ -158,19 +141,19 @@ struct bt_result bt_machine_write(struct bt_machine *m, uint8_t offset, uint8_t 
     } else if (offset == BT_REG_MASK) {
         bt_on_mask(m, value);
     }
-    bt_latch_irq(m, was_response, was_enabled);
+    bt_latch_irq(m, was_enabled);
     /* Only the write that sends a request makes the BMC busy. */
     return bt_result(m, before, 0, !was_busy && bt_phase_awaits(m->phase));
 }
 
 const uint8_t *bt_machine_message(const struct bt_machine *m)
 {
-    return m->request + BT_MESSAGE_START;
+    return m->message;
 }
 
 size_t bt_machine_message_len(const struct bt_machine *m)
 {
-    return (size_t)m->request_len - BT_MESSAGE_START;
+    return (size_t)m->request_len - BT_FRAMING_LEN;
 }
 
 struct bt_result bt_machine_respond(struct bt_machine *m, uint8_t request_id,
@@ -180,7 +163,6 @@ struct bt_result bt_machine_respond(struct bt_machine *m, uint8_t request_id,
 
     if (request_id == m->request_id && bt_phase_awaits(m->phase)) {
         bt_on_response(m, response, len);
-        bt_latch_irq(m, false, m->b2h_irq_en);
     }
     return bt_result(m, before, 0, false);
 }

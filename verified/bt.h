@@ -20,8 +20,8 @@
 
 /* A BT message: length (of what follows), NetFn/LUN, sequence, command, data. */
 #define BT_HEADER_LEN 4
-/* Where the message for the BMC (NetFn/LUN, command, data) starts once delivered. */
-#define BT_MESSAGE_START 2
+/* What a BT request has that the message for the BMC has not: length and sequence. */
+#define BT_FRAMING_LEN 2
 
 struct bt_machine {
     uint8_t phase;          /* enum bt_phase */
@@ -40,6 +40,8 @@ struct bt_machine {
     uint16_t response_pos;  /* the read pointer */
     uint8_t request[BT_REQUEST_CAPACITY];
     uint8_t response[BT_RESPONSE_CAPACITY];
+    /* The request as the BMC takes it (NetFn/LUN, command, data), while it holds it. */
+    uint8_t message[BT_REQUEST_CAPACITY - BT_FRAMING_LEN];
 };
 
 /* What an access returns: the byte read, the IRQ line and whether a request is ready. */
@@ -188,15 +190,15 @@ struct bt_result bt_machine_write(struct bt_machine *m, uint8_t offset, uint8_t 
 /*@
   requires bt_valid(m) && bt_busy(m);
   assigns \result \from m;
-  ensures \result == m->request + BT_MESSAGE_START;
+  ensures \result == &m->message[0];
 */
 const uint8_t *bt_machine_message(const struct bt_machine *m);
 
 /*@
   requires bt_valid(m) && bt_busy(m);
   assigns \nothing;
-  ensures \result == m->request_len - BT_MESSAGE_START;
-  ensures \result >= BT_HEADER_LEN - BT_MESSAGE_START;
+  ensures \result == m->request_len - BT_FRAMING_LEN;
+  ensures \result >= BT_HEADER_LEN - BT_FRAMING_LEN;
 */
 size_t bt_machine_message_len(const struct bt_machine *m);
 
@@ -227,7 +229,8 @@ struct bt_result bt_machine_respond(struct bt_machine *m, uint8_t request_id,
 
 /*
  * SMS_ATN, which the BMC sets when it has a message or event for system software. With
- * `irq`, and no response already interrupting, it interrupts the host.
+ * `irq`, B2H_IRQ_EN set and no response waiting (whose interrupt stands for it), it
+ * interrupts the host.
  */
 /*@
   requires bt_valid(m);

@@ -106,6 +106,7 @@ void bt_forget_response(struct bt_machine *m)
 {
     m->response_len = 0;
     m->response_pos = 0;
+    m->b2h_irq = false;
 }
 
 void bt_take_header(struct bt_machine *m)
@@ -117,17 +118,41 @@ void bt_take_header(struct bt_machine *m)
 
 void bt_deliver_request(struct bt_machine *m)
 {
-    m->request[BT_MESSAGE_START] = m->request[1];
+    size_t i;
+
+    m->message[0] = m->request[1];
+    /*@
+      loop invariant 1 <= i <= m->request_len - BT_FRAMING_LEN;
+      loop invariant m->message[0] == m->request[1];
+      loop invariant \forall integer k; 1 <= k < i ==>
+                     m->message[k] == m->request[k + BT_FRAMING_LEN];
+      loop assigns i, m->message[1 .. BT_REQUEST_CAPACITY - BT_FRAMING_LEN - 1];
+      loop variant m->request_len - BT_FRAMING_LEN - i;
+    */
+    for (i = 1; i < (size_t)m->request_len - BT_FRAMING_LEN; i++) {
+        m->message[i] = m->request[i + BT_FRAMING_LEN];
+    }
     m->request_id = m->request_id == UINT8_MAX ? 0 : (uint8_t)(m->request_id + 1);
 }
 
 /*@
   requires bt_bounded(m);
+  assigns m->b2h_irq;
+  ensures bt_interrupted{Pre, Post}(m);
+*/
+static void bt_offer(struct bt_machine *m)
+{
+    m->b2h_irq = m->b2h_irq || m->b2h_irq_en;
+}
+
+/*@
+  requires bt_bounded(m);
   requires BT_HEADER_LEN + 1 <= len <= BT_RESPONSE_CAPACITY;
-  assigns m->response[0 .. BT_HEADER_LEN], m->response_len, m->response_pos;
+  assigns m->response[0 .. BT_HEADER_LEN], m->response_len, m->response_pos, m->b2h_irq;
   ensures bt_bounded(m) && bt_response_whole(m) && m->response_pos == 0;
   ensures m->response_len == len && m->response[BT_HEADER_LEN] == code;
   ensures m->response[1] == (m->netfn | IPMI_RESPONSE_NETFN_BIT);
+  ensures bt_interrupted{Pre, Post}(m);
 */
 static void bt_answer_header(struct bt_machine *m, uint16_t len, uint8_t code)
 {
@@ -139,6 +164,7 @@ static void bt_answer_header(struct bt_machine *m, uint16_t len, uint8_t code)
     m->response[BT_HEADER_LEN] = code;
     m->response_len = len;
     m->response_pos = 0;
+    bt_offer(m);
 }
 
 void bt_answer_request_with(struct bt_machine *m, uint8_t code)
@@ -150,8 +176,9 @@ void bt_answer_capabilities(struct bt_machine *m)
 {
     bt_answer_header(m, 10, IPMI_CC_SUCCESS);
     m->response[5] = BT_CAPABILITIES_OUTSTANDING_REQUESTS;
-    m->response[6] = BT_REQUEST_CAPACITY;
-    m->response[7] = BT_RESPONSE_CAPACITY;
+    /* Each buffer as the largest length byte it takes. */
+    m->response[6] = BT_REQUEST_CAPACITY - 1;
+    m->response[7] = BT_RESPONSE_CAPACITY - 1;
     m->response[8] = BT_CAPABILITIES_RESPONSE_SECONDS;
     m->response[9] = BT_CAPABILITIES_RETRIES;
 }
@@ -177,4 +204,5 @@ void bt_load_response(struct bt_machine *m, const uint8_t *response, size_t len)
     }
     m->response_len = (uint16_t)(len + 2);
     m->response_pos = 0;
+    bt_offer(m);
 }

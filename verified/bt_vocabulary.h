@@ -124,8 +124,9 @@ void bt_rewind_response(struct bt_machine *m);
 
 /*@
   requires bt_bounded(m);
-  assigns m->response_len, m->response_pos;
+  assigns m->response_len, m->response_pos, m->b2h_irq;
   ensures bt_bounded(m) && m->response_len == 0 && m->response_pos == 0;
+  ensures m->b2h_irq == 0;
 */
 void bt_forget_response(struct bt_machine *m);
 
@@ -138,31 +139,45 @@ void bt_forget_response(struct bt_machine *m);
 void bt_take_header(struct bt_machine *m);
 
 /*
- * The message for the BMC starts at BT_MESSAGE_START: the NetFn moves over the sequence
- * number (which take_header kept), so that NetFn, command and data follow each other.
+ * The message for the BMC is the request without its length and sequence bytes: NetFn,
+ * command and data. The request buffer stays as the host wrote it, so that H2B_ATN
+ * again sends the same request.
  */
 /*@
   requires bt_bounded(m) && bt_request_whole(m);
-  assigns m->request[BT_MESSAGE_START], m->request_id;
-  ensures bt_bounded(m) && bt_request_whole(m);
-  ensures m->request[BT_MESSAGE_START] == m->request[1];
+  assigns m->message[0 .. BT_REQUEST_CAPACITY - BT_FRAMING_LEN - 1], m->request_id;
+  ensures bt_bounded(m);
+  ensures m->message[0] == m->request[1];
+  ensures \forall integer k; 1 <= k < m->request_len - BT_FRAMING_LEN ==>
+          m->message[k] == m->request[k + BT_FRAMING_LEN];
   ensures m->request_id != \old(m->request_id);
 */
 void bt_deliver_request(struct bt_machine *m);
 
+/*
+ * The three words that offer a response: each raises B2H_ATN (the rule moves to a
+ * phase that shows it), and so latches B2H_IRQ when the host has B2H_IRQ_EN set.
+ */
+/*@
+  predicate bt_interrupted{L1, L2}(struct bt_machine *m) =
+    (\at(m->b2h_irq, L2) != 0 <==> \at(m->b2h_irq, L1) != 0 || \at(m->b2h_irq_en, L1) != 0);
+*/
+
 /*@
   requires bt_bounded(m);
-  assigns m->response[0 .. BT_HEADER_LEN], m->response_len, m->response_pos;
+  assigns m->response[0 .. BT_HEADER_LEN], m->response_len, m->response_pos, m->b2h_irq;
   ensures bt_bounded(m) && bt_response_whole(m) && m->response_pos == 0;
   ensures m->response_len == BT_HEADER_LEN + 1 && m->response[BT_HEADER_LEN] == code;
+  ensures bt_interrupted{Pre, Post}(m);
 */
 void bt_answer_request_with(struct bt_machine *m, uint8_t code);
 
 /*@
   requires bt_bounded(m);
-  assigns m->response[0 .. 9], m->response_len, m->response_pos;
+  assigns m->response[0 .. 9], m->response_len, m->response_pos, m->b2h_irq;
   ensures bt_bounded(m) && bt_response_whole(m) && m->response_pos == 0;
   ensures m->response_len == 10 && m->response[BT_HEADER_LEN] == IPMI_CC_SUCCESS;
+  ensures bt_interrupted{Pre, Post}(m);
 */
 void bt_answer_capabilities(struct bt_machine *m);
 
@@ -171,8 +186,9 @@ void bt_answer_capabilities(struct bt_machine *m);
   requires IPMI_RESPONSE_HEADER <= len <= BT_RESPONSE_CAPACITY - 2;
   requires \valid_read(response + (0 .. len - 1));
   requires \separated(m, response + (0 .. len - 1));
-  assigns m->response[0 .. len + 1], m->response_len, m->response_pos;
+  assigns m->response[0 .. len + 1], m->response_len, m->response_pos, m->b2h_irq;
   ensures bt_bounded(m) && bt_response_whole(m) && m->response_pos == 0;
+  ensures bt_interrupted{Pre, Post}(m);
   ensures m->response_len == len + 2;
   ensures m->response[1] == response[0] && m->response[2] == m->seq;
   ensures \forall integer k; 1 <= k < len ==> m->response[k + 2] == response[k];
@@ -181,6 +197,63 @@ void bt_load_response(struct bt_machine *m, const uint8_t *response, size_t len)
 
 /* ---- The generated steps: what every BT spec must add up to. ---- */
 
+/* Each control or mask bit whose write is an event has a step of its own. */
+
+/* CLR_WR_PTR: a new request begins, unless the BMC holds one. */
+/*@
+  requires bt_valid(m);
+  assigns m->request_len, m->request_overrun;
+  ensures bt_valid(m);
+  ensures !bt_busy(m) ==> m->request_len == 0;
+*/
+void bt_on_control_clr_wr_ptr(struct bt_machine *m);
+
+/*@
+  requires bt_valid(m);
+  assigns m->response_pos;
+  ensures bt_valid(m) && m->response_pos == 0;
+*/
+void bt_on_control_clr_rd_ptr(struct bt_machine *m);
+
+/* B2H_ATN cleared: the host has the response; it starts or ends nothing else. */
+/*@
+  requires bt_valid(m);
+  assigns m->phase;
+  ensures bt_valid(m);
+  ensures m->phase != BT_PHASE_RESPONSE;
+  ensures bt_busy(m) <==> bt_busy{Pre}(m);
+*/
+void bt_on_control_b2h_atn(struct bt_machine *m);
+
+/*
+ * H2B_ATN: the request goes to the BMC only whole and only when none is in flight,
+ * under a new request id; or the machine answers it itself.
+ */
+/*@
+  requires bt_valid(m);
+  assigns m->phase, m->message[0 .. BT_REQUEST_CAPACITY - BT_FRAMING_LEN - 1],
+          m->request_id, m->seq, m->netfn, m->command,
+          m->response[0 .. BT_RESPONSE_CAPACITY - 1], m->response_len, m->response_pos,
+          m->b2h_irq;
+  ensures bt_valid(m);
+  ensures m->b2h_irq != 0 ==> \old(m->b2h_irq) != 0 || m->b2h_irq_en != 0;
+  ensures m->phase == BT_PHASE_RESPONSE && \old(m->phase) != BT_PHASE_RESPONSE ==>
+          bt_interrupted{Pre, Post}(m);
+  ensures bt_busy{Pre}(m) ==> bt_busy(m) && m->request_id == \old(m->request_id);
+  ensures bt_busy(m) && !bt_busy{Pre}(m) ==> m->request_id != \old(m->request_id);
+  ensures !bt_busy(m) ==> m->request_id == \old(m->request_id);
+*/
+void bt_on_control_h2b_atn(struct bt_machine *m);
+
+/* BMC_HWRST: the interface starts over, whatever it was doing. */
+/*@
+  requires bt_valid(m);
+  assigns m->phase, m->request_len, m->request_overrun, m->response_len, m->response_pos,
+          m->b2h_irq;
+  ensures bt_valid(m) && m->phase == BT_PHASE_IDLE && m->b2h_irq == 0;
+*/
+void bt_on_mask_bmc_hwrst(struct bt_machine *m);
+
 /*
  * A write to the control register. A request goes to the BMC only whole and only
  * when none is in flight, under a new request id; once it has gone, no control write
@@ -188,10 +261,13 @@ void bt_load_response(struct bt_machine *m, const uint8_t *response, size_t len)
  */
 /*@
   requires bt_valid(m);
-  assigns m->phase, m->request_len, m->request_overrun, m->request[BT_MESSAGE_START],
-          m->request_id, m->seq, m->netfn, m->command, m->sms_atn, m->h_busy,
-          m->response[0 .. BT_RESPONSE_CAPACITY - 1], m->response_len, m->response_pos;
+  assigns m->phase, m->request_len, m->request_overrun,
+          m->message[0 .. BT_REQUEST_CAPACITY - BT_FRAMING_LEN - 1], m->request_id, m->seq,
+          m->netfn, m->command, m->sms_atn, m->h_busy,
+          m->response[0 .. BT_RESPONSE_CAPACITY - 1], m->response_len, m->response_pos,
+          m->b2h_irq;
   ensures bt_valid(m);
+  ensures m->b2h_irq != 0 ==> \old(m->b2h_irq) != 0 || m->b2h_irq_en != 0;
   ensures bt_busy{Pre}(m) ==> bt_busy(m) && m->request_id == \old(m->request_id);
   ensures bt_busy(m) && !bt_busy{Pre}(m) ==> m->request_id != \old(m->request_id);
   ensures !bt_busy(m) ==> m->request_id == \old(m->request_id);
@@ -237,9 +313,10 @@ void bt_on_buffer(struct bt_machine *m, uint8_t value);
   requires \valid_read(response + (0 .. len - 1));
   requires \separated(m, response + (0 .. len - 1));
   assigns m->phase, m->response[0 .. BT_RESPONSE_CAPACITY - 1], m->response_len,
-          m->response_pos;
+          m->response_pos, m->b2h_irq;
   ensures bt_valid(m);
   ensures m->phase == BT_PHASE_RESPONSE && m->response_pos == 0;
+  ensures bt_interrupted{Pre, Post}(m);
 */
 void bt_on_response(struct bt_machine *m, const uint8_t *response, size_t len);
 

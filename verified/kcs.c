@@ -6,6 +6,7 @@
  */
 #include "kcs.h"
 
+#include "bytes.h"
 #include "kcs_vocabulary.h"
 
 /*@
@@ -39,8 +40,6 @@ static struct kcs_result kcs_result(const struct kcs_machine *m, bool before,
 
 void kcs_machine_init(struct kcs_machine *m)
 {
-    size_t i;
-
     m->phase = KCS_PHASE_IDLE;
     m->data_out = 0;
     m->obf = false;
@@ -54,22 +53,8 @@ void kcs_machine_init(struct kcs_machine *m)
     m->request_len = 0;
     m->response_len = 0;
     m->response_pos = 0;
-    /*@
-      loop invariant 0 <= i <= KCS_REQUEST_CAPACITY;
-      loop assigns i, m->request[0 .. KCS_REQUEST_CAPACITY - 1];
-      loop variant KCS_REQUEST_CAPACITY - i;
-    */
-    for (i = 0; i < KCS_REQUEST_CAPACITY; i++) {
-        m->request[i] = 0;
-    }
-    /*@
-      loop invariant 0 <= i <= KCS_RESPONSE_CAPACITY;
-      loop assigns i, m->response[0 .. KCS_RESPONSE_CAPACITY - 1];
-      loop variant KCS_RESPONSE_CAPACITY - i;
-    */
-    for (i = 0; i < KCS_RESPONSE_CAPACITY; i++) {
-        m->response[i] = 0;
-    }
+    bytes_clear(m->request, sizeof(m->request));
+    bytes_clear(m->response, sizeof(m->response));
 }
 
 struct kcs_result kcs_machine_reset(struct kcs_machine *m)

@@ -152,12 +152,12 @@ def _vocabulary(spec):
 
 
 def _check_capabilities(spec):
-    """The capability answer reports each buffer size in one byte."""
+    """The capability answer reports each buffer as its largest length byte, in one byte."""
     d = spec.data
     if "capabilities" not in d:
         return
     for side in ("request", "response"):
-        if d["buffers"][side] > 255:
+        if d["buffers"][side] > 256:
             raise spec.error(f"the {side} buffer ({d['buffers'][side]} bytes) is larger than "
                              "the capability answer's one byte can report", "buffers", side)
 
@@ -169,14 +169,15 @@ def _bit_registers(spec):
     for i, r in enumerate(d["registers"]):
         if "bits" not in r:
             continue
-        bits = r["bits"]
-        check_unique_values(spec, {b["name"]: b["bit"] for b in bits}, "bit",
-                            "registers", i, "bits")
-        names = set()
-        for j, b in enumerate(bits):
+        names, positions = set(), {}
+        for j, b in enumerate(r["bits"]):
             if b["name"] in names:
                 raise spec.error(f"bit {b['name']} is listed twice", "registers", i, "bits", j)
+            if b["bit"] in positions:
+                raise spec.error(f"bit {b['bit']} of {r['name']} is both {positions[b['bit']]} "
+                                 f"and {b['name']}", "registers", i, "bits", j)
             names.add(b["name"])
+            positions[b["bit"]] = b["name"]
             if b.get("read") == "flag" or b["write"] in ("clear", "toggle", "store"):
                 field = b["name"].lower()
                 if field in fields:

@@ -180,3 +180,134 @@ size_t fuzz_bmc_ask(struct bmc *b, const uint8_t *req, size_t req_len, uint8_t *
     free(rsp_exact);
     return len;
 }
+
+bool fuzz_tracing(void)
+{
+    static int on = -1;
+
+    if (on < 0) {
+        const char *e = getenv("FUZZ_TRACE");
+        on = e != NULL && *e != '\0' && *e != '0';
+    }
+    return on != 0;
+}
+
+uint8_t *fuzz_exact_copy(const uint8_t *p, size_t len)
+{
+    uint8_t *copy;
+
+    if (len == 0) {
+        return NULL;
+    }
+    copy = malloc(len);
+    if (copy == NULL) {
+        fuzz_fail("out of memory");
+    }
+    memcpy(copy, p, len);
+    return copy;
+}
+
+size_t fuzz_take_forged(struct fuzz_input *in, uint8_t rsp[FUZZ_FORGED_MAX])
+{
+    size_t hi = fuzz_byte(in);
+    size_t len = ((hi << 8) | fuzz_byte(in)) % FUZZ_FORGED_MAX;
+
+    fuzz_take(in, rsp, len);
+    return len;
+}
+
+void fuzz_bmc_start(struct fuzz_bmc *b, uint8_t device_id)
+{
+    struct bmc_config config;
+
+    memset(b, 0, sizeof(*b));
+    fuzz_bmc_config(&config, device_id, true);
+    bmc_init(&b->bmc, &config);
+}
+
+static void drop_held(struct fuzz_bmc *b, size_t i)
+{
+    memmove(&b->answers[i], &b->answers[i + 1], (b->held - i - 1) * sizeof(b->answers[0]));
+    b->held--;
+}
+
+void fuzz_bmc_take_held(struct fuzz_bmc *b, size_t i, struct fuzz_answer *a)
+{
+    *a = b->answers[i];
+    drop_held(b, i);
+}
+
+bool fuzz_bmc_request(struct fuzz_bmc *b, uint8_t id, const uint8_t *req, size_t len,
+                      struct fuzz_answer *now)
+{
+    struct fuzz_answer a;
+    size_t i;
+
+    if (len == 0) {
+        fuzz_fail("a request of no bytes delivered");
+    }
+    b->requests++;
+    for (i = 0; i < b->held; i++) {
+        if (b->answers[i].id == id) {
+            if (b->requests - b->answers[i].seq < 256) {
+                fuzz_fail("request id %02x given again %lu requests later, while an answer "
+                          "to it is still on its way", id, b->requests - b->answers[i].seq);
+            }
+            drop_held(b, i);
+            break;
+        }
+    }
+    a.id = id;
+    a.seq = b->requests;
+    a.len = fuzz_bmc_ask(&b->bmc, req, len, a.rsp, sizeof(a.rsp));
+    a.fx = b->bmc.effects;
+    if (!b->hold) {
+        *now = a;
+        return true;
+    }
+    if (b->held == FUZZ_HELD_MAX) {
+        fuzz_bmc_take_held(b, 0, now);
+        b->answers[b->held++] = a;
+        return true;
+    }
+    b->answers[b->held++] = a;
+    return false;
+}
+
+void fuzz_give(const struct fuzz_interface *iface, void *rig, const struct fuzz_answer *a)
+{
+    if (a->fx.irq_enable_changed) {
+        iface->set_irq_enable(rig, a->fx.irq_enabled);
+    }
+    if (a->fx.attention_changed) {
+        iface->set_attention(rig, a->fx.attention, a->fx.attention_irq);
+    }
+    iface->respond(rig, a->id, a->rsp, a->len);
+}
+
+void fuzz_give_held(const struct fuzz_interface *iface, void *rig, struct fuzz_bmc *b, size_t i)
+{
+    struct fuzz_answer a;
+
+    fuzz_bmc_take_held(b, i, &a);
+    fuzz_give(iface, rig, &a);
+}
+
+void fuzz_deliver(const struct fuzz_interface *iface, void *rig, struct fuzz_bmc *b, uint8_t id,
+                  const uint8_t *req, size_t len)
+{
+    struct fuzz_answer now;
+
+    if (fuzz_bmc_request(b, id, req, len, &now)) {
+        fuzz_give(iface, rig, &now);
+    }
+}
+
+void fuzz_give_forged(const struct fuzz_interface *iface, void *rig, struct fuzz_input *in,
+                      uint8_t id)
+{
+    uint8_t rsp[FUZZ_FORGED_MAX];
+    size_t len = fuzz_take_forged(in, rsp);
+
+    iface->respond(rig, id, rsp, len);
+}

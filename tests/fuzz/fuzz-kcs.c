@@ -25,30 +25,16 @@
 #define STATE(status) ((uint8_t)((status) >> FUZZ_KCS_STATE_SHIFT))
 #define DEVICE_ID 0x20
 
-/* Answers the BMC holds at most; with one more due, it delivers the oldest first. */
-#define HELD_MAX 4
 /*
  * How often the host reads status waiting for IBF to clear. Each wait delivers one
  * held answer, oldest first, and the one the machine waits for is among them.
  */
-#define IBF_POLLS (HELD_MAX + 2)
-
-struct answer {
-    uint8_t id;
-    unsigned long seq;            /* which request it answers, counting from 1 */
-    size_t len;
-    struct bmc_effects fx;
-    uint8_t rsp[FUZZ_MAX_MESSAGE];
-};
+#define IBF_POLLS (FUZZ_HELD_MAX + 2)
 
 struct rig {
     struct kcs_machine m;
-    struct bmc bmc;
+    struct fuzz_bmc bmc;          /* the BMC core, and the answers it holds */
     bool irq;                     /* the IRQ line, as the device drives it */
-    bool hold;                    /* the BMC holds its answers until asked */
-    unsigned long requests;       /* requests delivered so far */
-    size_t held;
-    struct answer answers[HELD_MAX];
 };
 
 static void check_invariants(const struct rig *r)
@@ -111,94 +97,45 @@ static void apply(struct rig *r, struct kcs_result res)
 /* kcs_machine_respond from a buffer of exactly len bytes, for AddressSanitizer. */
 static void respond(struct rig *r, uint8_t id, const uint8_t *rsp, size_t len)
 {
-    uint8_t *exact = malloc(len);
+    uint8_t *exact = fuzz_exact_copy(rsp, len);
 
-    if (exact == NULL && len > 0) {
-        fuzz_fail("out of memory");
-    }
-    if (len > 0) {
-        memcpy(exact, rsp, len);
-    }
     apply(r, kcs_machine_respond(&r->m, id, exact, len));
     free(exact);
 }
 
-/* The BMC's answer reaches the interface: effects first, as ipmi-bmc-sim applies them. */
-static void give(struct rig *r, const struct answer *a)
+/* What the BMC does to the interface (fuzz_give and its kin in fuzz-common.c). */
+static void bmc_irq_enable(void *rig, bool on)
 {
-    if (a->fx.irq_enable_changed) {
-        apply(r, kcs_machine_set_irq_enable(&r->m, a->fx.irq_enabled));
-    }
-    if (a->fx.attention_changed) {
-        apply(r, kcs_machine_set_attention(&r->m, a->fx.attention, a->fx.attention_irq));
-    }
-    /* A cold or warm reset's effect is not applied: isa-ipmi-kcs has no iic->reset. */
-    respond(r, a->id, a->rsp, a->len);
+    struct rig *r = rig;
+
+    apply(r, kcs_machine_set_irq_enable(&r->m, on));
 }
 
-static void drop_held(struct rig *r, size_t i)
+static void bmc_attention(void *rig, bool on, bool irq)
 {
-    memmove(&r->answers[i], &r->answers[i + 1], (r->held - i - 1) * sizeof(r->answers[0]));
-    r->held--;
+    struct rig *r = rig;
+
+    apply(r, kcs_machine_set_attention(&r->m, on, irq));
 }
+
+static void bmc_respond(void *rig, uint8_t id, const uint8_t *rsp, size_t len)
+{
+    respond(rig, id, rsp, len);
+}
+
+static const struct fuzz_interface kcs_interface = {
+    bmc_irq_enable, bmc_attention, bmc_respond,
+};
 
 static void give_held(struct rig *r, size_t i)
 {
-    struct answer a = r->answers[i];
-
-    drop_held(r, i);
-    give(r, &a);
+    fuzz_give_held(&kcs_interface, r, &r->bmc, i);
 }
 
 /* A complete request: the BMC core answers it now, and delivers the answer now or later. */
 static void deliver(struct rig *r)
 {
-    struct answer a;
-    size_t i;
-
-    if (r->m.request_len == 0) {
-        fuzz_fail("a request of no bytes delivered");
-    }
-    /*
-     * A late answer must not match a newer request: the id may come round again only
-     * after the 8-bit id has wrapped, and an answer still held for it is then forgotten.
-     */
-    r->requests++;
-    for (i = 0; i < r->held; i++) {
-        if (r->answers[i].id == r->m.request_id) {
-            if (r->requests - r->answers[i].seq < 256) {
-                fuzz_fail("request id %02x given again %lu requests later, while an answer "
-                          "to it is still on its way", r->m.request_id,
-                          r->requests - r->answers[i].seq);
-            }
-            drop_held(r, i);
-            break;
-        }
-    }
-    a.id = r->m.request_id;
-    a.seq = r->requests;
-    a.len = fuzz_bmc_ask(&r->bmc, r->m.request, r->m.request_len, a.rsp, sizeof(a.rsp));
-    a.fx = r->bmc.effects;
-    if (!r->hold) {
-        give(r, &a);
-        return;
-    }
-    if (r->held == HELD_MAX) {
-        give_held(r, 0);
-    }
-    r->answers[r->held++] = a;
-}
-
-/* A response the BMC core did not write: any length, any bytes, any id. */
-static void give_forged(struct rig *r, struct fuzz_input *in, bool current)
-{
-    uint8_t id = current ? r->m.request_id : fuzz_byte(in);
-    size_t hi = fuzz_byte(in);
-    size_t len = ((hi << 8) | fuzz_byte(in)) % 512;
-    uint8_t rsp[512];
-
-    fuzz_take(in, rsp, len);
-    respond(r, id, rsp, len);
+    fuzz_deliver(&kcs_interface, r, &r->bmc, r->m.request_id, r->m.request, r->m.request_len);
 }
 
 /* The host's register accesses, each checked against what the machine holds. */
@@ -231,18 +168,6 @@ static uint8_t read_data(struct rig *r)
 static void write_reg(struct rig *r, uint8_t offset, uint8_t value)
 {
     apply(r, kcs_machine_write(&r->m, offset, value));
-}
-
-/* FUZZ_TRACE=1 in the environment: each operation and the phase it leaves, on stderr. */
-static bool tracing(void)
-{
-    static int on = -1;
-
-    if (on < 0) {
-        const char *e = getenv("FUZZ_TRACE");
-        on = e != NULL && *e != '\0' && *e != '0';
-    }
-    return on != 0;
 }
 
 static void run_op(struct rig *r, struct fuzz_input *in)
@@ -281,13 +206,16 @@ static void run_op(struct rig *r, struct fuzz_input *in)
         break;
     case FUZZ_OP_ANSWER:
         v = fuzz_byte(in);
-        if (r->held > 0) {
-            give_held(r, v % r->held);
+        if (r->bmc.held > 0) {
+            give_held(r, v % r->bmc.held);
         }
         break;
-    case FUZZ_OP_ANSWER_FORGED:
+    case FUZZ_OP_ANSWER_FORGED:        /* any length, any bytes, any id */
+        v = fuzz_byte(in);
+        fuzz_give_forged(&kcs_interface, r, in, v);
+        break;
     case FUZZ_OP_ANSWER_FORGED_CURRENT:
-        give_forged(r, in, op == FUZZ_OP_ANSWER_FORGED_CURRENT);
+        fuzz_give_forged(&kcs_interface, r, in, r->m.request_id);
         break;
     case FUZZ_OP_ATTENTION:
         v = fuzz_byte(in);
@@ -300,13 +228,13 @@ static void run_op(struct rig *r, struct fuzz_input *in)
         apply(r, kcs_machine_reset(&r->m));
         break;
     default: /* FUZZ_OP_HOLD_ANSWERS */
-        r->hold = (fuzz_byte(in) & 1) != 0;
+        r->bmc.hold = (fuzz_byte(in) & 1) != 0;
         break;
     }
     check_invariants(r);
-    if (tracing()) {
+    if (fuzz_tracing()) {
         fprintf(stderr, "op %2u (%zu bytes left) -> %s, status %02x, %zu held\n", op, at,
-                fuzz_kcs_phases[r->m.phase].name, kcs_machine_status(&r->m), r->held);
+                fuzz_kcs_phases[r->m.phase].name, kcs_machine_status(&r->m), r->bmc.held);
     }
 }
 
@@ -326,7 +254,7 @@ static uint8_t host_status(struct rig *r, const char *where)
         if (!(s & FUZZ_KCS_STATUS_IBF)) {
             return s;
         }
-        if (r->held > 0) {
+        if (r->bmc.held > 0) {
             give_held(r, 0);
             check_invariants(r);
         }
@@ -446,12 +374,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static struct rig rig;
     struct fuzz_input in = { data, size };
-    struct bmc_config config;
 
     memset(&rig, 0, sizeof(rig));
     kcs_machine_init(&rig.m);
-    fuzz_bmc_config(&config, DEVICE_ID, true);
-    bmc_init(&rig.bmc, &config);
+    fuzz_bmc_start(&rig.bmc, DEVICE_ID);
     check_invariants(&rig);
     while (in.left > 0) {
         run_op(&rig, &in);

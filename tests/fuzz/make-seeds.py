@@ -3,17 +3,24 @@
 """Seed corpora and the expected answers for the fuzz harnesses, from the specs.
 
 Reads spec/messages.yaml (NetFns, framing, completion codes), spec/kcs.yaml (phases,
-the state each shows, control and error codes) and every spec/commands-*.yaml, and
-writes into the build tree:
+the state each shows, control and error codes), spec/bt.yaml (registers and bits,
+buffer sizes, phases and the bits each shows, the capability figures) and every
+spec/commands-*.yaml, and writes into the build tree:
 
   fuzz-spec.h   what the harnesses check against: each command's request and response
-                length, the completion codes that exist, the KCS phases' states, and
-                the operation codes of fuzz-kcs's input language (defined here, once,
-                because the seeds below are written in it);
+                length, the completion codes that exist, the KCS phases' states, the BT
+                registers, phases and capabilities, and the operation codes of fuzz-kcs's
+                and fuzz-bt's input languages (defined here, once, because the seeds
+                below are written in them);
   seeds-bmc/    for fuzz-bmc: per command a well-formed request and one a byte short;
   seeds-kcs/    for fuzz-kcs: per command a complete KCS transfer of that request, an
                 abort mid-write, reads past the end, a late answer after a reset, an
-                overrun, forged answers (empty, overlong).
+                overrun, forged answers (empty, overlong);
+  seeds-bt/     for fuzz-bt: per command a complete BT transfer as Linux's ipmi_bt_sm.c
+                makes it, Get BT Interface Capabilities, requests at the buffer limit and
+                past it, wrong and too-short length bytes, late answers after BMC_HWRST
+                and a reset, forged answers (empty, short, overlong, stale), writes while
+                B_BUSY, several control bits at once, interrupts and SMS_ATN.
 
 The field sizes below are deliberately this script's own, not the generator's: the
 fuzzer checks what the generator made of a spec, so it must not learn the layout from
@@ -48,6 +55,33 @@ KCS_OPS = [
 ]
 OP = {name: code for code, (name, _, _) in enumerate(KCS_OPS)}
 
+# fuzz-bt's input, in the same form.
+BT_OPS = [
+    ("READ_CONTROL", "", "read the control register"),
+    ("READ_BUFFER", "", "read the buffer"),
+    ("READ_MASK", "", "read the interrupt mask register"),
+    ("READ_ANY", "offset", "read any offset"),
+    ("WRITE_CONTROL", "value", "write the control register"),
+    ("WRITE_BUFFER", "value", "write the buffer"),
+    ("WRITE_MASK", "value", "write the interrupt mask register"),
+    ("WRITE_ANY", "offset, value", "write any offset"),
+    ("WRITE_BYTES", "count, bytes", "write count bytes from the input to the buffer"),
+    ("SEND", "count, bytes", "CLR_WR_PTR, count as the length byte, count bytes from the input, H2B_ATN"),
+    ("READ_LOOP", "count", "CLR_RD_PTR, then count + 1 buffer reads"),
+    ("ANSWER", "which", "the BMC delivers one of the answers it holds (which modulo their number)"),
+    ("ANSWER_FORGED", "id, len_hi, len_lo, bytes", "a response quoting id, (len_hi:len_lo) % 512 bytes from the input"),
+    ("ANSWER_FORGED_CURRENT", "len_hi, len_lo, bytes", "the same, quoting the request id in flight"),
+    ("ATTENTION", "flags", "set SMS_ATN to bit 0, interrupting if bit 1"),
+    ("IRQ_ENABLE", "flags", "the BMC's interrupt enable on if bit 0"),
+    ("RESET", "", "a host reset of the interface"),
+    ("HOLD_ANSWERS", "flags", "bit 0: the BMC holds its answers until ANSWER; clear: it answers at once"),
+    ("RECOVERY", "flags", "bit 0: the host's recovery starts with Linux's reset_flags() (BMC_HWRST)"),
+]
+BT_OP = {name: code for code, (name, _, _) in enumerate(BT_OPS)}
+# A BT message: length (of what follows), NetFn/LUN, sequence, command, data. This
+# script's own knowledge (IPMI 2.0 section 11.6), like FIELD_SIZES.
+BT_HEADER = 4
+
 # fuzz-bmc's input: two bytes of configuration (flags: bit 0 = a GUID is set; the
 # device id), then records: length, response capacity (0: the full message size,
 # n: 2 + n), the request bytes.
@@ -76,6 +110,7 @@ class Specs:
     def __init__(self, spec_dir):
         self.messages = load(os.path.join(spec_dir, "messages.yaml"))
         self.kcs = load(os.path.join(spec_dir, "kcs.yaml"))
+        self.bt = load(os.path.join(spec_dir, "bt.yaml"))
         self.layout = self.messages["layout"]
         self.ccs = self.messages["completion_codes"]
         self.commands = []
@@ -102,6 +137,18 @@ class Specs:
 
     def control(self, name):
         return self.kcs["control_codes"][name]
+
+    def bt_register(self, name):
+        for reg in self.bt["registers"]:
+            if reg["name"] == name:
+                return reg
+        fail(f"spec/bt.yaml has no {name} register: fuzz-bt needs it")
+
+    def bt_bit(self, register, name):
+        for b in self.bt_register(register).get("bits", []):
+            if b["name"] == name:
+                return 1 << b["bit"]
+        fail(f"spec/bt.yaml's {register} register has no bit {name}: fuzz-bt needs it")
 
     def request(self, cmd):
         """A well-formed request for cmd: the header and the spec's data bytes (zeros)."""
@@ -147,7 +194,7 @@ def write_header(specs, path):
         f"#define FUZZ_MAX_MESSAGE {lay['max_message']}",
     ]
     for name in ("SUCCESS", "INVALID_COMMAND", "INVALID_FOR_LUN", "REQUEST_DATA_LENGTH_INVALID",
-                 "CANNOT_RETURN_BYTES"):
+                 "CANNOT_RETURN_BYTES", "UNSPECIFIED"):
         out.append(f"#define FUZZ_CC_{name} 0x{specs.cc(name):02x}")
     out += ["", "static const uint8_t fuzz_completion_codes[] = {"]
     out += [f"    0x{v['code']:02x}, /* {k} */" for k, v in specs.ccs.items()]
@@ -203,13 +250,58 @@ def write_header(specs, path):
         out.append(f"#define FUZZ_KCS_{name} 0x{value:02x}")
     for name, value in kcs["error_codes"].items():
         out.append(f"#define FUZZ_KCS_ERROR_{name} 0x{value:02x}")
-    out += ["", "/* fuzz-kcs's input language (the seeds in seeds-kcs/ are written in it). */",
-            "enum fuzz_kcs_op {"]
-    for code, (name, args, doc) in enumerate(KCS_OPS):
-        out.append(f"    FUZZ_OP_{name} = {code}, /* {args + ': ' if args else ''}{doc} */")
-    out += ["    FUZZ_OP_COUNT", "};", "", "#endif /* FUZZ_SPEC_H */", ""]
+    out += bt_header(specs)
+    out += op_enum("fuzz-kcs", "seeds-kcs", "fuzz_kcs_op", "FUZZ_OP", KCS_OPS)
+    out += op_enum("fuzz-bt", "seeds-bt", "fuzz_bt_op", "FUZZ_BT_OP", BT_OPS)
+    out += ["", "#endif /* FUZZ_SPEC_H */", ""]
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out))
+
+
+def op_enum(harness, seeds, tag, prefix, ops):
+    out = ["", f"/* {harness}'s input language (the seeds in {seeds}/ are written in it). */",
+           f"enum {tag} {{"]
+    for code, (name, args, doc) in enumerate(ops):
+        out.append(f"    {prefix}_{name} = {code}, /* {args + ': ' if args else ''}{doc} */")
+    return out + [f"    {prefix}_COUNT", "};"]
+
+
+def bt_header(specs):
+    bt = specs.bt
+    caps = bt["capabilities"]
+    out = ["", "/* spec/bt.yaml */"]
+    for name, value in bt["buffers"].items():
+        out.append(f"#define FUZZ_BT_{c_ident(name)}_CAPACITY {value}")
+    out.append(f"#define FUZZ_BT_HEADER {BT_HEADER}")
+    for reg in bt["registers"]:
+        out.append(f"#define FUZZ_BT_REG_{c_ident(reg['name'])} {reg['offset']}")
+        for b in reg.get("bits", []):
+            out.append(f"#define FUZZ_BT_{c_ident(reg['name'])}_{b['name']} 0x{1 << b['bit']:02x}")
+    # What a read of each bit register may show: the bits the phases or flags show.
+    for reg in bt["registers"]:
+        if "bits" in reg:
+            shown = sum(1 << b["bit"] for b in reg["bits"] if "read" in b)
+            out.append(f"#define FUZZ_BT_{c_ident(reg['name'])}_SHOWN 0x{shown:02x}")
+    out += [f"#define FUZZ_BT_CAPABILITIES_COMMAND 0x{caps['command']:02x}",
+            f"#define FUZZ_BT_OUTSTANDING_REQUESTS {caps['outstanding_requests']}",
+            f"#define FUZZ_BT_RESPONSE_SECONDS {caps['response_seconds']}",
+            f"#define FUZZ_BT_RETRIES {caps['retries']}",
+            f"#define FUZZ_BT_APP_NETFN 0x{specs.messages['netfns']['APP']:02x}"]
+    out += [f"#define FUZZ_BT_PHASE_{p['name']} {code}" for code, p in enumerate(bt["phases"])]
+    out += ["",
+            "/* The BT phases: the control bits each shows, and whether a response is due. */",
+            "struct fuzz_bt_phase {",
+            "    const char *name;",
+            "    uint8_t shows;",
+            "    bool awaits;",
+            "};", "",
+            "static const struct fuzz_bt_phase fuzz_bt_phases[] = {"]
+    for p in bt["phases"]:
+        shows = " | ".join(f"FUZZ_BT_CONTROL_{b}" for b in p["shows"]) or "0"
+        out.append(f"    {{ \"{p['name']}\", {shows}, "
+                   f"{'true' if p.get('awaits') == 'response' else 'false'} }},")
+    out += ["};"]
+    return out
 
 
 def fresh_dir(path):
@@ -244,16 +336,32 @@ def bmc_seeds(specs, folder):
     write_seed(folder, "all-commands-no-guid", bytes([0]) + stream[1:])
 
 
-class KcsStream:
-    """fuzz-kcs operations, written the way Linux's kcs_sm drives the interface."""
+class OpStream:
+    """A harness's input: operations of its language (codes), each with its arguments."""
 
-    def __init__(self, specs):
+    def __init__(self, specs, codes):
         self.specs = specs
+        self.codes = codes
         self.ops = bytearray()
 
     def op(self, name, *args):
-        self.ops += bytes([OP[name], *args])
+        self.ops += bytes([self.codes[name], *args])
         return self
+
+    def forged(self, netfn_lun, cmd, length, current=True, req_id=0):
+        """A response of length bytes (the answer's header for the request, then zeros)."""
+        head = ("ANSWER_FORGED_CURRENT",) if current else ("ANSWER_FORGED", req_id)
+        body = bytes([netfn_lun | self.specs.layout["response_netfn_bit"], cmd]) + bytes(length)
+        self.op(*head, length >> 8, length & 0xff)
+        self.ops += body[:length]
+        return self
+
+
+class KcsStream(OpStream):
+    """fuzz-kcs operations, written the way Linux's kcs_sm drives the interface."""
+
+    def __init__(self, specs):
+        super().__init__(specs, OP)
 
     def clear_obf(self):
         return self.op("READ_STATUS").op("READ_DATA")
@@ -285,14 +393,6 @@ class KcsStream:
         self.clear_obf().op("WRITE_DATA", 0)
         self.clear_obf().op("WRITE_DATA", self.specs.control("READ"))
         return self.clear_obf()
-
-    def forged(self, req, length, current=True, req_id=0):
-        """A response of length bytes (the answer's header for req, then zeros)."""
-        head = ("ANSWER_FORGED_CURRENT",) if current else ("ANSWER_FORGED", req_id)
-        body = bytes([req[0] | self.specs.layout["response_netfn_bit"], req[1]]) + bytes(length)
-        self.op(*head, length >> 8, length & 0xff)
-        self.ops += body[:length]
-        return self
 
 
 def kcs_seeds(specs, folder):
@@ -342,13 +442,166 @@ def kcs_seeds(specs, folder):
     for name, length in (("forged-empty", 0), ("forged-overlong", specs.layout["max_message"] + 1),
                          ("forged-short", 2)):
         s = KcsStream(specs).op("HOLD_ANSWERS", 1).write_request(req)
-        seed(name, s.forged(req, length).op("READ_LOOP", 4).abort())
+        seed(name, s.forged(req[0], req[1], length).op("READ_LOOP", 4).abort())
     s = KcsStream(specs).op("HOLD_ANSWERS", 1).write_request(req)
-    s.forged(req, 3, current=False, req_id=0x77).op("ANSWER", 0)
+    s.forged(req[0], req[1], 3, current=False, req_id=0x77).op("ANSWER", 0)
     seed("forged-stale", s.read_response(specs.response_len(gdi)))
 
     s = KcsStream(specs).op("IRQ_ENABLE", 1).op("ATTENTION", 3).op("READ_STATUS")
     seed("attention", s.transfer(gdi).op("ATTENTION", 0))
+
+
+class BtStream(OpStream):
+    """fuzz-bt operations, written the way Linux's ipmi_bt_sm.c drives the interface."""
+
+    def __init__(self, specs):
+        super().__init__(specs, BT_OP)
+        self.seq = 0
+
+    def ctl(self, *bits):
+        value = 0
+        for b in bits:
+            value |= self.specs.bt_bit("control", b)
+        return self.op("WRITE_CONTROL", value)
+
+    def mask(self, *bits):
+        value = 0
+        for b in bits:
+            value |= self.specs.bt_bit("mask", b)
+        return self.op("WRITE_MASK", value)
+
+    def frame(self, netfn_lun, cmd, data=b"", length=None):
+        """A request frame as bt_start_transaction() lays it out; its own length byte
+        (FFh, the most a byte says, for a body longer than that)."""
+        body = bytes([netfn_lun, self.seq & 0xff, cmd]) + bytes(data)
+        self.seq += 1
+        return bytes([min(len(body), 0xff) if length is None else length]) + body
+
+    def write_frame(self, frame):
+        """XACTION_START and WRITE_BYTES: status, CLR_WR_PTR, the frame, H2B_ATN."""
+        self.op("READ_CONTROL").ctl("CLR_WR_PTR")
+        for at in range(0, len(frame), 0xff):
+            chunk = frame[at:at + 0xff]
+            self.op("WRITE_BYTES", len(chunk))
+            self.ops += chunk
+        return self.ctl("H2B_ATN")
+
+    def read_response(self, n):
+        """READ_WAIT to READ_BYTES for a response of n bytes (its length byte not counted)."""
+        self.op("READ_CONTROL").ctl("H_BUSY").ctl("B2H_ATN").op("READ_CONTROL")
+        self.ctl("CLR_RD_PTR")
+        for _ in range(n + 1):
+            self.op("READ_BUFFER")
+        return self.ctl("H_BUSY")
+
+    def transfer(self, cmd):
+        """A complete transfer of cmd's request and its successful answer."""
+        req = self.specs.request(cmd)
+        self.write_frame(self.frame(req[0], req[1], req[2:]))
+        # The answer: NetFn, sequence, command, completion code and the data.
+        return self.read_response(self.specs.response_len(cmd) + 1)
+
+    def header_answer(self, frame):
+        """A request the machine or the BMC answers with the header alone."""
+        self.write_frame(frame)
+        return self.read_response(BT_HEADER)
+
+    def reset_flags(self):
+        """Linux's reset_flags(): H_BUSY cleared if set, CLR_WR_PTR, SMS_ATN, BMC_HWRST."""
+        return self.op("READ_CONTROL").ctl("CLR_WR_PTR").ctl("SMS_ATN").mask("BMC_HWRST")
+
+
+def bt_seeds(specs, folder):
+    fresh_dir(folder)
+    gdi = specs.command("get_device_id")
+    app = specs.messages["netfns"]["APP"] << specs.layout["netfn_shift"]
+    caps = specs.bt["capabilities"]["command"]
+    cap_req = specs.bt["buffers"]["request"]
+
+    def seed(name, stream):
+        write_seed(folder, name, stream.ops)
+
+    for c in specs.commands:
+        seed(c["name"], BtStream(specs).transfer(c))
+        if c["request_len"] > 0:
+            s = BtStream(specs)
+            short = specs.short_request(c)
+            seed(c["name"] + "-short", s.header_answer(s.frame(short[0], short[1], short[2:])))
+    s = BtStream(specs).op("IRQ_ENABLE", 1).mask("B2H_IRQ_EN")
+    for c in specs.commands:
+        # Linux's interrupt handler: clear B2H_IRQ, keep B2H_IRQ_EN.
+        s.transfer(c).op("READ_MASK").mask("B2H_IRQ", "B2H_IRQ_EN")
+    seed("all-commands-irq", s)
+
+    s = BtStream(specs).reset_flags()
+    seed("capabilities", s.header_answer(s.frame(app, caps)).op("READ_LOOP", 10))
+
+    # The buffer's limit: a request that fills it (its length byte the capability
+    # answer's figure, the buffer less one), one a byte longer, far longer. Past the
+    # limit the length byte says FFh, which counts what the buffer kept.
+    s = BtStream(specs)
+    seed("request-at-limit", s.header_answer(s.frame(app, 0x60, bytes(cap_req - BT_HEADER))))
+    s = BtStream(specs)
+    seed("request-past-limit", s.header_answer(s.frame(app, 0x60, bytes(cap_req - BT_HEADER + 1))))
+    s = BtStream(specs)
+    seed("request-far-past-limit", s.header_answer(s.frame(app, 0x60, bytes(2 * cap_req))))
+
+    s = BtStream(specs)
+    for length in (0, 2, 4, 0xff):
+        s.header_answer(s.frame(app, gdi["code"], length=length))
+    seed("wrong-length", s)
+    s = BtStream(specs).op("READ_CONTROL").ctl("CLR_WR_PTR")
+    s.op("WRITE_BYTES", 3, 2, app, 0).ctl("H2B_ATN").op("READ_CONTROL")
+    seed("too-short", s.transfer(gdi))
+
+    for name, reset in (("late-answer-after-hwrst", lambda t: t.reset_flags()),
+                        ("late-answer-after-reset", lambda t: t.op("RESET"))):
+        s = BtStream(specs).op("HOLD_ANSWERS", 1)
+        req = specs.request(gdi)
+        s.write_frame(s.frame(req[0], req[1]))
+        reset(s)
+        s.op("ANSWER", 0).write_frame(s.frame(req[0], req[1])).op("ANSWER", 0)
+        seed(name, s.read_response(specs.response_len(gdi) + 1))
+
+    for name, length in (("forged-empty", 0), ("forged-short", 2),
+                         ("forged-fits", specs.bt["buffers"]["response"] - 2),
+                         ("forged-overlong", specs.bt["buffers"]["response"] - 1),
+                         ("forged-max", specs.layout["max_message"] + 1)):
+        s = BtStream(specs).op("HOLD_ANSWERS", 1)
+        s.write_frame(s.frame(app, gdi["code"]))
+        seed(name, s.forged(app, gdi["code"], length).read_response(BT_HEADER))
+    s = BtStream(specs).op("HOLD_ANSWERS", 1)
+    s.write_frame(s.frame(app, gdi["code"]))
+    s.forged(app, gdi["code"], 3, current=False, req_id=0x77).op("ANSWER", 0)
+    seed("forged-stale", s.read_response(specs.response_len(gdi) + 1))
+
+    # While B_BUSY: buffer bytes, CLR_WR_PTR, H2B_ATN, B2H_ATN change nothing.
+    s = BtStream(specs).op("HOLD_ANSWERS", 1)
+    s.write_frame(s.frame(app, gdi["code"]))
+    s.op("WRITE_BUFFER", 0x55).ctl("CLR_WR_PTR").ctl("H2B_ATN").ctl("B2H_ATN")
+    s.op("READ_BUFFER").op("READ_ANY", 7).op("WRITE_ANY", 3, 0xff).op("ANSWER", 0)
+    seed("busy-writes", s.read_response(specs.response_len(gdi) + 1).op("READ_LOOP", 30))
+
+    # Several control bits in one write, in each phase.
+    # (0xff toggles H_BUSY too: the host clears it again, as Linux's driver does.)
+    s = BtStream(specs).op("HOLD_ANSWERS", 1).op("WRITE_CONTROL", 0xff).ctl("H_BUSY")
+    s.write_frame(s.frame(app, gdi["code"])).op("WRITE_CONTROL", 0xff).ctl("H_BUSY")
+    s.op("ANSWER", 0).op("WRITE_CONTROL", 0xff).ctl("H_BUSY").op("HOLD_ANSWERS", 0)
+    s.write_frame(s.frame(app, caps)).op("READ_CONTROL").ctl("CLR_WR_PTR")
+    s.op("WRITE_BYTES", 4, 3, app, 9, caps).ctl("B2H_ATN", "H2B_ATN")
+    seed("several-bits", s.read_response(9))
+
+    # H2B_ATN again without writing the request again: the same request once more.
+    s = BtStream(specs).transfer(gdi).ctl("H2B_ATN")
+    seed("send-again", s.read_response(specs.response_len(gdi) + 1))
+
+    s = BtStream(specs).op("IRQ_ENABLE", 1).mask("B2H_IRQ_EN").op("ATTENTION", 3)
+    s.op("READ_MASK").mask("B2H_IRQ", "B2H_IRQ_EN").op("READ_CONTROL").ctl("SMS_ATN")
+    seed("attention", s.transfer(gdi).op("ATTENTION", 0).mask().op("ATTENTION", 3))
+
+    s = BtStream(specs).op("HOLD_ANSWERS", 1).op("RECOVERY", 1)
+    s.write_frame(s.frame(app, gdi["code"])).ctl("H_BUSY")
+    seed("recover-with-hwrst", s.op("ATTENTION", 1))
 
 
 def main():
@@ -357,11 +610,13 @@ def main():
     ap.add_argument("--header", required=True)
     ap.add_argument("--kcs-seeds", required=True)
     ap.add_argument("--bmc-seeds", required=True)
+    ap.add_argument("--bt-seeds", required=True)
     args = ap.parse_args()
     specs = Specs(args.spec_dir)
     write_header(specs, args.header)
     bmc_seeds(specs, args.bmc_seeds)
     kcs_seeds(specs, args.kcs_seeds)
+    bt_seeds(specs, args.bt_seeds)
 
 
 if __name__ == "__main__":

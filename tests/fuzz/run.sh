@@ -55,7 +55,8 @@ if [ ! -x "$bin" ] || [ ! -d "$seeds" ]; then
 fi
 
 # The longest input: a KCS operation stream long enough for a full 300-byte request and
-# its answer (with the repeat operations), or a BMC stream of several 255-byte requests.
+# its answer (with the repeat operations), a BT stream with a full 255-byte request
+# frame and its answer, or a BMC stream of several 255-byte requests.
 max_len=1024
 
 if [ -n "$fresh" ]; then
@@ -95,7 +96,7 @@ if [ "$status" -ne 0 ]; then
     if [ -n "$crash" ]; then
         echo "$harness: FAILED; the input is $crash"
         echo "reproduce: $bin $crash"
-        [ "$harness" != fuzz-kcs ] || echo "trace it:  FUZZ_TRACE=1 $bin $crash"
+        [ "$harness" = fuzz-bmc ] || echo "trace it:  FUZZ_TRACE=1 $bin $crash"
     else
         echo "$harness: FAILED (libFuzzer exit $status, no input saved; see $log)"
     fi

@@ -130,7 +130,10 @@ struct IPMIInterfaceClass {
     void (*handle_rsp)(IPMIInterface *s, uint8_t msg_id,
                        unsigned char *rsp, unsigned int rsp_len);
 
-    /* Optional: the device's transfer state (upstream-style devices only). */
+    /*
+     * The device's transfer state, for the code its kind of interface
+     * shares (ipmi_kcs.c, ipmi_bt.c).
+     */
     void *(*get_backend_data)(IPMIInterface *s);
 
     /* Fills in what the firmware tables say about the interface. */

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The KCS system interface as every KCS device has it (ipmi_kcs.h).
+ *
+ * All of the KCS protocol lives in the generated state machine (core/kcs.h):
+ * this file forwards every register access to it and carries out what each
+ * call returns (set the interrupt line, hand a complete request to the BMC).
+ * The BMC answers through handle_rsp.
+ */
+#include "qemu/osdep.h"
+#include "qemu/error-report.h"
+#include "trace.h"
+
+#include "ipmi_kcs.h"
+
+QEMU_BUILD_BUG_ON(KCS_REQUEST_CAPACITY > MAX_IPMI_MSG_SIZE);
+
+static IPMIKCS *ipmi_kcs_from(IPMISysIntf *si)
+{
+    return container_of(si, IPMIKCS, si);
+}
+
+/* Carries out what a call into the state machine returned. */
+static void ipmi_kcs_apply(IPMIKCS *ik, struct kcs_result r)
+{
+    if (r.irq_changed) {
+        trace_ipmi_kcs_irq(ik->si.io.addr, r.irq_level);
+        ipmi_sysintf_set_irq(&ik->si, r.irq_level);
+    }
+    if (r.request) {
+        trace_ipmi_kcs_request(ik->si.io.addr, ik->machine.request_id,
+                               ik->machine.request_len);
+        ipmi_sysintf_request(&ik->si, ik->machine.request,
+                             ik->machine.request_len,
+                             ik->machine.request_id);
+    }
+}
+
+static uint64_t ipmi_kcs_io_read(void *opaque, hwaddr addr, unsigned size)
+{
+    IPMIKCS *ik = ipmi_kcs_from(opaque);
+    struct kcs_result r;
+
+    if (addr >= IPMI_KCS_REGISTERS) {
+        /* The rest of a PCI BAR: no register there. */
+        return 0xff;
+    }
+    r = kcs_machine_read(&ik->machine, addr);
+    trace_ipmi_kcs_read(ik->si.io.addr, addr, r.value, ik->machine.phase);
+    ipmi_kcs_apply(ik, r);
+    return r.value;
+}
+
+static void ipmi_kcs_io_write(void *opaque, hwaddr addr, uint64_t val,
+                              unsigned size)
+{
+    IPMIKCS *ik = ipmi_kcs_from(opaque);
+
+    if (addr >= IPMI_KCS_REGISTERS) {
+        return;
+    }
+    trace_ipmi_kcs_write(ik->si.io.addr, addr, val, ik->machine.phase);
+    ipmi_kcs_apply(ik, kcs_machine_write(&ik->machine, addr, val));
+}
+
+static const MemoryRegionOps ipmi_kcs_io_ops = {
+    .read = ipmi_kcs_io_read,
+    .write = ipmi_kcs_io_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .impl = {
+        .min_access_size = 1,
+        .max_access_size = 1,
+    },
+};
+
+/* IPMIInterfaceClass: what the BMC calls. */
+
+static IPMIKCS *ipmi_kcs_of(IPMIInterface *ii)
+{
+    return IPMI_INTERFACE_GET_CLASS(ii)->get_backend_data(ii);
+}
+
+static void ipmi_kcs_handle_rsp(IPMIInterface *ii, uint8_t msg_id,
+                                unsigned char *rsp, unsigned int rsp_len)
+{
+    IPMIKCS *ik = ipmi_kcs_of(ii);
+    struct kcs_result r = kcs_machine_respond(&ik->machine, msg_id, rsp,
+                                              rsp_len);
+
+    trace_ipmi_kcs_response(ik->si.io.addr, msg_id, rsp_len,
+                            ik->machine.phase);
+    ipmi_kcs_apply(ik, r);
+}
+
+static void ipmi_kcs_set_atn(IPMIInterface *ii, int val, int irq)
+{
+    IPMIKCS *ik = ipmi_kcs_of(ii);
+
+    trace_ipmi_kcs_set_atn(ik->si.io.addr, val != 0, irq != 0);
+    ipmi_kcs_apply(ik, kcs_machine_set_attention(&ik->machine, val != 0,
+                                                 irq != 0));
+}
+
+static void ipmi_kcs_set_irq_enable(IPMIInterface *ii, int val)
+{
+    IPMIKCS *ik = ipmi_kcs_of(ii);
+
+    trace_ipmi_kcs_set_irq_enable(ik->si.io.addr, val != 0);
+    ipmi_kcs_apply(ik, kcs_machine_set_irq_enable(&ik->machine, val != 0));
+}
+
+void ipmi_kcs_class_init(IPMIInterfaceClass *iic)
+{
+    iic->handle_rsp = ipmi_kcs_handle_rsp;
+    iic->set_atn = ipmi_kcs_set_atn;
+    iic->set_irq_enable = ipmi_kcs_set_irq_enable;
+    /*
+     * No iic->reset: as upstream, a BMC cold or warm reset leaves the transfer
+     * alone (the response to the reset request is still being read), and a
+     * cold reset's interrupt disable arrives through set_irq_enable.
+     */
+}
+
+/*
+ * Reset. Upstream's KCS devices have no reset at all; here a machine reset
+ * ends any transfer (the host starts over from idle), but what belongs to the
+ * BMC stays: the BMC is not reset with the host, so its interrupt enable (Set
+ * BMC Global Enables) and its attention flag (its message flags) still hold,
+ * and the id of the last request stays so that a late answer to it cannot
+ * match a new one.
+ */
+static void ipmi_kcs_reset(IPMISysIntf *si)
+{
+    IPMIKCS *ik = ipmi_kcs_from(si);
+
+    trace_ipmi_kcs_reset(ik->si.io.addr);
+    kcs_machine_reset(&ik->machine);
+}
+
+static void ipmi_kcs_init(IPMISysIntf *si)
+{
+    kcs_machine_init(&ipmi_kcs_from(si)->machine);
+}
+
+const IPMISysIntfKind ipmi_kcs_kind = {
+    .name = "kcs",
+    .smbios_type = IPMI_SMBIOS_KCS,
+    .registers = IPMI_KCS_REGISTERS,
+    .ops = &ipmi_kcs_io_ops,
+    .init = ipmi_kcs_init,
+    .reset = ipmi_kcs_reset,
+};
+
+/*
+ * Migration: the whole machine. The core's functions assume its invariant, so
+ * a state that breaks it is refused rather than loaded; the check is the
+ * core's own, proved equal to the invariant.
+ */
+static int ipmi_kcs_machine_post_load(void *opaque, int version_id)
+{
+    struct kcs_machine *m = opaque;
+
+    if (!kcs_machine_consistent(m)) {
+        error_report("ipmi-kcs: migrated KCS state is inconsistent "
+                     "(phase %u, request %u, response %u at %u)",
+                     m->phase, m->request_len, m->response_len,
+                     m->response_pos);
+        return -EINVAL;
+    }
+    return 0;
+}
+
+const VMStateDescription vmstate_kcs_machine = {
+    .name = "kcs-machine",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = ipmi_kcs_machine_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(phase, struct kcs_machine),
+        VMSTATE_UINT8(data_out, struct kcs_machine),
+        VMSTATE_BOOL(obf, struct kcs_machine),
+        VMSTATE_BOOL(cd, struct kcs_machine),
+        VMSTATE_BOOL(atn, struct kcs_machine),
+        VMSTATE_UINT8(error, struct kcs_machine),
+        VMSTATE_UINT8(request_id, struct kcs_machine),
+        VMSTATE_BOOL(irq_enabled, struct kcs_machine),
+        VMSTATE_BOOL(obf_irq, struct kcs_machine),
+        VMSTATE_BOOL(atn_irq, struct kcs_machine),
+        VMSTATE_UINT16(request_len, struct kcs_machine),
+        VMSTATE_UINT16(response_len, struct kcs_machine),
+        VMSTATE_UINT16(response_pos, struct kcs_machine),
+        VMSTATE_UINT8_ARRAY(request, struct kcs_machine, KCS_REQUEST_CAPACITY),
+        VMSTATE_UINT8_ARRAY(response, struct kcs_machine,
+                            KCS_RESPONSE_CAPACITY),
+        VMSTATE_END_OF_LIST()
+    }
+};

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "bytes.h"
+
+void bytes_clear(uint8_t *buf, size_t len)
+{
+    size_t i;
+
+    /*@
+      loop invariant 0 <= i <= len;
+      loop invariant \forall integer k; 0 <= k < i ==> buf[k] == 0;
+      loop assigns i, buf[0 .. len - 1];
+      loop variant len - i;
+    */
+    for (i = 0; i < len; i++) {
+        buf[i] = 0;
+    }
+}
