@@ -4,22 +4,15 @@
  */
 #include "vm_codec.h"
 
+#include "bytes.h"
+
 void vm_decoder_init(struct vm_decoder *d, uint8_t sender)
 {
-    size_t i;
-
     d->sender = sender;
     d->escape = false;
     d->fault = VM_FAULT_NONE;
     d->len = 0;
-    /*@
-      loop invariant 0 <= i <= VM_FRAME_CAPACITY;
-      loop assigns i, d->buf[0 .. VM_FRAME_CAPACITY - 1];
-      loop variant VM_FRAME_CAPACITY - i;
-    */
-    for (i = 0; i < VM_FRAME_CAPACITY; i++) {
-        d->buf[i] = 0;
-    }
+    bytes_clear(d->buf, VM_FRAME_CAPACITY);
 }
 
 void vm_decoder_reset(struct vm_decoder *d)
