@@ -87,6 +87,20 @@ static void extern_answer_error(IPMIBmcExtern *ibe, uint8_t cc)
     }
 }
 
+/*
+ * The request that is due went to a BMC that will not answer it (the stream opened
+ * anew, or this machine was migrated): it is answered D2h as upstream does, but from
+ * the timer, which runs once the machine does, so that the interface's own state has
+ * been loaded when the answer reaches it.
+ */
+static void extern_answer_soon(IPMIBmcExtern *ibe)
+{
+    ibe->request_sent = true;
+    ibe->request_end = 0;
+    ibe->deadline = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    ibe->timeout_cc = IPMI_CC_BMC_INIT_IN_PROGRESS;
+}
+
 /* The timer serves the sooner of a write to retry and the response's deadline. */
 static void extern_arm(IPMIBmcExtern *ibe)
 {
@@ -214,10 +228,10 @@ static void extern_chr_event(void *opaque, QEMUChrEvent event)
         vm_decoder_reset(&ibe->decoder);
         ibe->out_pos = 0;
         ibe->out_len = 0;
-        ibe->request_end = 0;
         if (ibe->waiting_rsp) {
-            extern_answer_error(ibe, IPMI_CC_BMC_INIT_IN_PROGRESS);
+            extern_answer_soon(ibe);
         }
+        ibe->request_end = 0;
         ibe->connected = true;
         if (!s) {
             ibe->open_pending = true;
@@ -436,20 +450,13 @@ static void ipmi_bmc_extern_handle_reset(IPMIBmc *b)
     extern_flush(ibe);
 }
 
-/*
- * The request that was due when the machine left is due here too, but it went to a
- * BMC this QEMU never wrote to: it is answered D2h (as upstream), once the machine
- * runs, so that the interface's own state has been loaded when the answer reaches it.
- */
+/* The request that was due when the machine left went to a BMC this QEMU never saw. */
 static int ipmi_bmc_extern_post_load(void *opaque, int version_id)
 {
     IPMIBmcExtern *ibe = opaque;
 
     if (ibe->waiting_rsp) {
-        ibe->request_sent = true;
-        ibe->request_end = 0;
-        ibe->deadline = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-        ibe->timeout_cc = IPMI_CC_BMC_INIT_IN_PROGRESS;
+        extern_answer_soon(ibe);
         extern_arm(ibe);
     }
     return 0;
