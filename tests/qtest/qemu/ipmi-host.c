@@ -420,12 +420,11 @@ void bt_host_end_read(IPMIHost *h)
     g_assert_cmphex(bt_control(h), ==, 0);
 }
 
-size_t bt_host_transfer(IPMIHost *h, const uint8_t *msg, size_t len,
-                        uint8_t seq, uint8_t *rsp, size_t rsp_max)
+size_t bt_host_read_response(IPMIHost *h, uint8_t seq, uint8_t *rsp,
+                             size_t rsp_max)
 {
     size_t i, n;
 
-    bt_host_write_request(h, msg, len, seq);
     bt_host_begin_read(h);
     n = bt_host_read_byte(h);
     /* NetFn/LUN, seq, cmd and completion code at least. */
@@ -437,9 +436,19 @@ size_t bt_host_transfer(IPMIHost *h, const uint8_t *msg, size_t len,
         rsp[i] = bt_host_read_byte(h);
     }
     bt_host_end_read(h);
+    return n - 1;
+}
+
+size_t bt_host_transfer(IPMIHost *h, const uint8_t *msg, size_t len,
+                        uint8_t seq, uint8_t *rsp, size_t rsp_max)
+{
+    size_t n;
+
+    bt_host_write_request(h, msg, len, seq);
+    n = bt_host_read_response(h, seq, rsp, rsp_max);
     g_assert_cmphex(rsp[0], ==, msg[0] | 0x04);
     g_assert_cmphex(rsp[1], ==, msg[1]);
-    return n - 1;
+    return n;
 }
 
 size_t ipmi_host_transfer(IPMIHost *h, const uint8_t *req, size_t req_len,

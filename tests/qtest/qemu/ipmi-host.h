@@ -143,6 +143,12 @@ void bt_host_begin_read(IPMIHost *h);
 uint8_t bt_host_read_byte(IPMIHost *h);
 void bt_host_end_read(IPMIHost *h);
 /*
+ * The response to the request sent under seq, once B2H_ATN is up: returns it
+ * without its length and seq bytes (NetFn/LUN, cmd, completion code, data).
+ */
+size_t bt_host_read_response(IPMIHost *h, uint8_t seq, uint8_t *rsp,
+                             size_t rsp_max);
+/*
  * A whole transfer of msg (NetFn/LUN, cmd, data) under seq; returns the
  * response without its length and seq bytes (NetFn/LUN, cmd, completion
  * code, data), after checking them.
