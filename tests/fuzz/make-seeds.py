@@ -604,6 +604,18 @@ def bt_seeds(specs, folder):
     seed("recover-with-hwrst", s.op("ATTENTION", 1))
 
 
+def vm_seeds(folder):
+    """Byte streams for fuzz-vm: the first byte picks the sender (even: the VM, odd: the
+    BMC), the rest is fed to the decoder. The frames are the ones QEMU's ipmi-bt-test
+    exchanges (README.vm: sequence, message, checksum, A0h; a command, A1h)."""
+    fresh_dir(folder)
+    write_seed(folder, "hello", [1, 0xff, 0x01, 0xa1, 0x08, 0x3f, 0xa1])
+    write_seed(folder, "get-device-id", [0, 0x05, 0x18, 0x01, 0xe2, 0xa0])
+    write_seed(folder, "escaped", [1, 0xaa, 0xb0, 0x1c, 0x01, 0x00, 0xaa, 0xba, 0xa0])
+    write_seed(folder, "broken-then-good", [1, 0xaa, 0x00, 0xa0, 0x05, 0xa1, 0x05, 0x18,
+                                            0x01, 0xe2, 0xa0])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--spec-dir", required=True)
@@ -611,12 +623,14 @@ def main():
     ap.add_argument("--kcs-seeds", required=True)
     ap.add_argument("--bmc-seeds", required=True)
     ap.add_argument("--bt-seeds", required=True)
+    ap.add_argument("--vm-seeds", required=True)
     args = ap.parse_args()
     specs = Specs(args.spec_dir)
     write_header(specs, args.header)
     bmc_seeds(specs, args.bmc_seeds)
     kcs_seeds(specs, args.kcs_seeds)
     bt_seeds(specs, args.bt_seeds)
+    vm_seeds(args.vm_seeds)
 
 
 if __name__ == "__main__":
