@@ -308,17 +308,17 @@ void ssif_load_response(struct ssif_machine *m, const uint8_t *response, size_t 
 */
 static void ssif_copy_out(struct ssif_machine *m, size_t at, size_t from, size_t n)
 {
-    size_t i;
+    size_t j;
 
     /*@
-      loop invariant 0 <= i <= n;
-      loop invariant \forall integer k; 0 <= k < i ==> m->chunk[at + k] == m->response[from + k];
+      loop invariant at <= j <= at + n;
+      loop invariant \forall integer k; at <= k < j ==> m->chunk[k] == m->response[k - at + from];
       loop invariant \forall integer k; 0 <= k < at ==> m->chunk[k] == \at(m->chunk[k], Pre);
-      loop assigns i, m->chunk[at .. at + n - 1];
-      loop variant n - i;
+      loop assigns j, m->chunk[at .. at + n - 1];
+      loop variant at + n - j;
     */
-    for (i = 0; i < n; i++) {
-        m->chunk[at + i] = m->response[from + i];
+    for (j = at; j < at + n; j++) {
+        m->chunk[j] = m->response[j - at + from];
     }
 }
 
