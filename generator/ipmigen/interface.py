@@ -12,6 +12,8 @@ Two kinds of host register feed the table. A register written as a value (KCS's 
 and data registers) yields one event per control code it is compared with, plus a
 catch-all; a register written bit by bit (BT's control and mask registers) yields one
 event per bit whose write is an `event`, handled in the order the spec lists its bits.
+An interface reached by SMBus block transfers instead (SSIF's `smbus` section) yields one
+event per SMBus command of each transfer, plus a catch-all, as a value register does.
 """
 
 from dataclasses import dataclass, field
@@ -77,6 +79,7 @@ class Event:
     name: str          # as in the spec, e.g. "command:WRITE_START"
     source: str        # the register write it comes from (e.g. "command"), or "response"
     code: str          # control code or bit name, "other", "any", or ""
+    constant: str = "" # the C constant a host write's value is compared with
     branches: list = field(default_factory=list)
     covers_all: bool = False
 
@@ -117,6 +120,51 @@ def _check_status(spec):
     for name, bit in d["status"]["bits"].items():
         if d["status"]["state_field"]["shift"] <= bit:
             raise spec.error(f"status bit {name} overlaps the state field", "status", "bits", name)
+
+
+def _smbus(spec):
+    """{transfer: {command: C constant}} for an interface reached by SMBus transfers,
+    checked: one code names one command, and the sizes fit what reports and frames them."""
+    d = spec.data
+    if "smbus" not in d:
+        if "ssif_capabilities" in d:
+            raise spec.error("ssif_capabilities belong to an interface reached by SMBus "
+                             "(an `smbus` section); the spec has none", "ssif_capabilities")
+        return {}
+    s = d["smbus"]
+    if "registers" in d:
+        raise spec.error("an interface is reached by registers or by SMBus transfers, not "
+                         "both", "smbus")
+    if "ssif_capabilities" not in d:
+        raise spec.error("an SMBus interface answers Get System Interface Capabilities "
+                         "itself: it needs ssif_capabilities", "smbus")
+    if "capabilities" in d:
+        raise spec.error("capabilities (Get BT Interface Capabilities) do not apply to an "
+                         "SMBus interface", "capabilities")
+    name = d["name"].upper()
+    out, codes = {}, {}
+    for i, tr in enumerate(s["transfers"]):
+        if tr["name"] in out:
+            raise spec.error(f"transfer {tr['name']} is listed twice", "smbus", "transfers", i, "name")
+        out[tr["name"]] = {}
+        for cmd, code in tr["commands"].items():
+            if code in codes:
+                raise spec.error(f"SMBus command 0x{code:02x} is both {codes[code]} and "
+                                 f"{tr['name']}:{cmd}", "smbus", "transfers", i, "commands", cmd)
+            codes[code] = f"{tr['name']}:{cmd}"
+            out[tr["name"]][cmd] = f"{name}_{tr['name'].upper()}_{cmd}"
+    for side in ("request", "response"):
+        size = d["buffers"][side]
+        if size > 255:
+            raise spec.error(f"the {side} buffer ({size} bytes) is larger than the capability "
+                             "answer's one byte can report", "buffers", side)
+        if size <= s["chunk"]:
+            raise spec.error(f"the {side} buffer ({size} bytes) fits one chunk of "
+                             f"{s['chunk']}: there would be no message in parts", "buffers", side)
+    if s["end_marker"] < (d["buffers"]["response"] + s["chunk"] - 2) // (s["chunk"] - 1):
+        raise spec.error(f"end marker 0x{s['end_marker']:02x} is a block number a response of "
+                         f"{d['buffers']['response']} bytes uses", "smbus", "end_marker")
+    return out
 
 
 def _vocabulary(spec):
@@ -166,7 +214,7 @@ def _bit_registers(spec):
     """{write source: register} for the registers written bit by bit, checked."""
     d = spec.data
     out, fields = {}, {}
-    for i, r in enumerate(d["registers"]):
+    for i, r in enumerate(d.get("registers", [])):
         if "bits" not in r:
             continue
         names, positions = set(), {}
@@ -232,9 +280,11 @@ def _phases(spec, bit_registers):
     return phases, index
 
 
-def _events(spec, bit_registers):
+def _events(spec, bit_registers, transfers):
     d = spec.data
-    value_sources = {r["write"] for r in d["registers"] if "bits" not in r}
+    name_c = d["name"].upper()
+    value_sources = {r["write"] for r in d.get("registers", []) if "bits" not in r}
+    value_sources |= set(transfers)
     events, index = [], {}
     for i, name in enumerate(d["events"]):
         source, _, code = name.partition(":")
@@ -246,12 +296,18 @@ def _events(spec, bit_registers):
                 raise spec.error(f"event {name}: {code} is not a bit of the {source} register "
                                  f"whose write is an event (those are {', '.join(event_bits)})",
                                  "events", i)
+        elif source in transfers:
+            if code not in ("other", "any") and code not in transfers[source]:
+                raise spec.error(f"event {name} names unknown SMBus command {code} (the {source} "
+                                 f"transfer's are {', '.join(transfers[source])})", "events", i)
         elif source in value_sources:
             if code not in ("other", "any") and code not in d.get("control_codes", {}):
                 raise spec.error(f"event {name} names unknown control code {code}", "events", i)
         else:
             raise spec.error(f"event {name}: no register is written as {source}", "events", i)
-        events.append(Event(name, source, code))
+        constant = (transfers[source].get(code, "") if source in transfers
+                    else f"{name_c}_CONTROL_{code}")
+        events.append(Event(name, source, code, constant=constant))
         index[name] = events[-1]
     for source in value_sources:
         names = [e for e in events if e.source == source]
@@ -513,10 +569,11 @@ def build(spec, schema_dir):
     _check_status(spec)
     _check_capabilities(spec)
     bit_registers = _bit_registers(spec)
+    transfers = _smbus(spec)
     sections = _argument_sections(spec, schema_dir)
     guards, groups, effects = _vocabulary(spec)
     phases, phase_index = _phases(spec, bit_registers)
-    events, event_index = _events(spec, bit_registers)
+    events, event_index = _events(spec, bit_registers, transfers)
     table = _expand(spec, sections, guards, effects, phases, phase_index, events, event_index)
     _apply_catch_alls(table, phases, events)
     _check_complete(spec, table, phases, events, groups)
@@ -540,7 +597,7 @@ def build(spec, schema_dir):
         "host_branches": {s: _host_branches(table, phases, events, s) for s in sorted(compared)},
         "event": event_index,
         "response_event": next(e for e in events if not e.host),
-        "registers": sorted(d["registers"], key=lambda r: r["offset"]),
+        "registers": sorted(d.get("registers", []), key=lambda r: r["offset"]),
         "bit_registers": [_bit_context(prefix, r, event_index)
                           for r in sorted(bit_registers.values(), key=lambda r: r["offset"])],
         "held_phases": [p for p in phases if p["held"]],
