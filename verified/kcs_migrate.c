@@ -32,9 +32,9 @@ static void kcs_migrate_copy(uint8_t *dst, const uint8_t *src)
     }
 }
 
+/* Upstream's status register: the state in bits 7:6, then CD, SMS_ATN, IBF, OBF. */
 /*@
   assigns \nothing;
-  ensures \result < 4 * (1 << KCS_UPSTREAM_STATE_SHIFT);
 */
 static uint8_t kcs_migrate_status(unsigned int state, bool ibf, bool obf, bool cd,
                                   bool atn)
