@@ -121,20 +121,19 @@ bool kcs_migrate_from_upstream(const struct kcs_upstream *u, struct kcs_machine 
 
     if (ibf) {
         /* Only an external BMC's wait leaves IBF set, in the write state. */
-        if (state != KCS_STATE_WRITE || u->write_end || u->cmd_reg != KCS_UPSTREAM_NOT_WRITTEN ||
-            u->inlen < 1 || u->inlen > KCS_REQUEST_CAPACITY) {
+        if (state != KCS_STATE_WRITE || u->write_end ||
+            u->cmd_reg != KCS_UPSTREAM_NOT_WRITTEN || u->inlen < 1 ||
+            u->inlen > KCS_REQUEST_CAPACITY) {
             return false;
         }
         m->phase = KCS_PHASE_BUSY;
         m->request_len = (uint16_t)u->inlen;
         return true;
     }
-    if (u->data_in_reg != KCS_UPSTREAM_NOT_WRITTEN ||
-        u->cmd_reg != KCS_UPSTREAM_NOT_WRITTEN) {
-        /* Upstream consumes every write before the access returns. */
-        return false;
-    }
-
+    /*
+     * data_in_reg and cmd_reg mean nothing here: upstream consumes each write
+     * before the access returns, and leaves them 0 (not -1) until the first one.
+     */
     switch (state) {
     case KCS_STATE_IDLE:
         m->phase = KCS_PHASE_IDLE;

@@ -63,8 +63,8 @@ void kcs_migrate_to_upstream(const struct kcs_machine *m, struct kcs_upstream *u
 /*
  * Upstream's fields as our machine. False, with *m unspecified, when they describe
  * no state the machine can be in: a read past the end of the response or a response
- * longer than the buffer, a request held for the BMC that is empty or longer than
- * the buffer, a register write still pending outside a BMC wait. True otherwise,
+ * longer than the buffer, a request held for the BMC (IBF) outside the write state,
+ * after WRITE_END, with a command pending, empty or longer than the buffer. True otherwise,
  * and then the machine's invariant holds.
  */
 /*@

@@ -28,11 +28,11 @@ typedef struct MigrateCase {
 
 static const MigrateCase cases[] = {
     /*
-     * Upstream's layout: data_in_reg, at 618 (3 bools, outpos, outlen, outmsg[300],
-     * inlen, inmsg[300], write_end, status_reg, data_out_reg), is -1 at rest;
-     * 7Fh in its high byte is a write upstream never leaves pending.
+     * Upstream's layout: status_reg at 616 (after 3 bools, outpos, outlen,
+     * outmsg[300], inlen, inmsg[300], write_end). 7Fh is the read state with IBF
+     * set, which only a BMC holding a request in the write state can leave.
      */
-    { "isa-ipmi-kcs", IPMI_HOST_KCS, false, 0xca2, 5, "ipmi-interface", 618 },
+    { "isa-ipmi-kcs", IPMI_HOST_KCS, false, 0xca2, 5, "ipmi-interface", 616 },
     { "pci-ipmi-kcs", IPMI_HOST_KCS, true },
     /* Still our own layout: the phase comes first. */
     { "isa-ipmi-bt", IPMI_HOST_BT, false, 0xe4, 5, "isa-ipmi-bt", 0 },

@@ -8,7 +8,8 @@ Each case starts two machines (q35, qtest accelerator, isa-ipmi-kcs with ipmi-bm
 drives part of a Get Device ID through the KCS registers on the source, migrates it
 over a unix socket to the destination, finishes the transfer there and checks the
 answer. Cases: stock -> ours and ours -> stock, each stopped after two request bytes
-(WRITE phase) and after three response bytes (READ phase), and ours -> ours. Prints TAP.
+(WRITE phase) and after three response bytes (READ phase), and ours -> ours; and
+pci-ipmi-kcs idle both ways (its BAR is unmapped without firmware). Prints TAP.
 """
 import json
 import os
@@ -26,7 +27,7 @@ DEVICE_ID = 0x20
 
 
 class Machine:
-    def __init__(self, binary, firmware, tmp, name, incoming=None):
+    def __init__(self, binary, firmware, tmp, name, device, incoming=None):
         self.qtest_path = os.path.join(tmp, name + '.qtest')
         self.qmp_path = os.path.join(tmp, name + '.qmp')
         self.log = open(os.path.join(tmp, name + '.log'), 'w+')
@@ -35,7 +36,7 @@ class Machine:
                 '-qtest', 'unix:%s,server=on,wait=off' % self.qtest_path,
                 '-qmp', 'unix:%s,server=on,wait=off' % self.qmp_path,
                 '-device', 'ipmi-bmc-sim,id=bmc0',
-                '-device', 'isa-ipmi-kcs,bmc=bmc0']
+                '-device', device + ',bmc=bmc0']
         if incoming:
             args += ['-incoming', incoming]
         self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
@@ -140,12 +141,18 @@ def migrate(src, dst_path):
     raise RuntimeError('migration did not complete')
 
 
-def run_case(src_bin, dst_bin, firmware, stop):
+def run_case(src_bin, dst_bin, firmware, device, stop):
     with tempfile.TemporaryDirectory() as tmp:
         sock = os.path.join(tmp, 'mig.sock')
-        dst = Machine(dst_bin, firmware, tmp, 'dst', incoming='unix:' + sock)
-        src = Machine(src_bin, firmware, tmp, 'src')
+        dst = Machine(dst_bin, firmware, tmp, 'dst', device, incoming='unix:' + sock)
+        src = Machine(src_bin, firmware, tmp, 'src', device)
         try:
+            if stop == 'idle':
+                # No firmware ran, so no BAR is mapped: the section's layout only.
+                migrate(src, sock)
+                r = dst.qmp('query-status')['return']
+                return (r['status'] in ('paused', 'prelaunch'),
+                        'destination %s' % r['status'])
             request = [WRITE_START, 0x06 << 2, WRITE_END, 0x01]
             if stop == 'write':
                 write_bytes(src, request[:2])
@@ -174,15 +181,21 @@ def run_case(src_bin, dst_bin, firmware, stop):
 
 def main():
     stock, ours, firmware = sys.argv[1:4]
-    cases = [('stock -> ours', stock, ours, 'write'), ('stock -> ours', stock, ours, 'read'),
-             ('ours -> stock', ours, stock, 'write'), ('ours -> stock', ours, stock, 'read'),
-             ('ours -> ours', ours, ours, 'read')]
+    kcs = 'isa-ipmi-kcs'
+    cases = [(kcs, 'stock -> ours', stock, ours, 'write'),
+             (kcs, 'stock -> ours', stock, ours, 'read'),
+             (kcs, 'ours -> stock', ours, stock, 'write'),
+             (kcs, 'ours -> stock', ours, stock, 'read'),
+             (kcs, 'ours -> ours', ours, ours, 'read'),
+             ('pci-ipmi-kcs', 'stock -> ours', stock, ours, 'idle'),
+             ('pci-ipmi-kcs', 'ours -> stock', ours, stock, 'idle')]
     print('1..%d' % len(cases))
     failed = 0
-    for n, (name, a, b, stop) in enumerate(cases, 1):
-        desc = 'isa-ipmi-kcs %s, stopped in the %s phase' % (name, stop)
+    for n, (device, name, a, b, stop) in enumerate(cases, 1):
+        desc = '%s %s, %s' % (device, name, 'idle' if stop == 'idle'
+                              else 'stopped in the %s phase' % stop)
         try:
-            ok, detail = run_case(a, b, firmware, stop)
+            ok, detail = run_case(a, b, firmware, device, stop)
         except Exception as e:
             ok, detail = False, str(e)
         failed += not ok
