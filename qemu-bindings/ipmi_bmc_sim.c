@@ -13,6 +13,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
 #include "migration/vmstate.h"
+#include "qemu/error-report.h"
 #include "qapi/error.h"
 #include "qemu/module.h"
 #include "qemu/uuid.h"
@@ -43,6 +44,30 @@ struct IPMIBmcSim {
     const IPMINetfn *netfns[IPMI_SIM_NETFN_LIMIT / 2];
 
     struct bmc core;
+
+    /*
+     * Upstream's simulator state that this BMC has no use for yet (its watchdog
+     * and the watchdog sensor): kept as it came from a stock QEMU's stream and sent
+     * on unchanged, so that a guest that goes back there finds it as it was.
+     */
+    struct {
+        bool watchdog_initialized;
+        uint8_t watchdog_use;
+        uint8_t watchdog_action;
+        uint8_t watchdog_pretimeout;
+        uint8_t watchdog_expired;
+        uint16_t watchdog_timeout;
+        bool watchdog_running;
+        bool watchdog_preaction_ran;
+        int64_t watchdog_expiry;
+        uint8_t evtbuf[16];
+        uint8_t sensor_status;
+        uint8_t sensor_reading;
+        uint16_t sensor_states;
+        uint16_t sensor_assert_states;
+        uint16_t sensor_deassert_states;
+        uint16_t sensor_assert_enable;
+    } upstream;
 };
 
 int ipmi_sim_register_netfn(IPMIBmcSim *s, unsigned int netfn,
@@ -211,15 +236,47 @@ static void ipmi_sim_realize(DeviceState *dev, Error **errp)
     bmc_init(&ibs->core, &config);
 }
 
-/* What commands change: the global enables and the message flags. */
+/*
+ * Migration in upstream QEMU 10.0's layout ("ipmi-bmc-sim", version 1, registered
+ * with no device path), so that a guest moves between stock QEMU and this one. What
+ * commands change here (the global enables and the message flags) are upstream's
+ * first two fields; the watchdog's are carried through unchanged.
+ */
+static int ipmi_sim_post_load(void *opaque, int version_id)
+{
+    IPMIBmcSim *ibs = opaque;
+
+    if (ibs->upstream.watchdog_running) {
+        warn_report("ipmi-bmc-sim: the migrated BMC's watchdog was running; this "
+                    "BMC has no watchdog yet, so it will not expire here");
+    }
+    return 0;
+}
+
 static const VMStateDescription vmstate_ipmi_sim = {
     .name = TYPE_IPMI_BMC_SIMULATOR,
-    /* Version 1 was QEMU's own simulator, whose state this BMC cannot take. */
-    .version_id = 2,
-    .minimum_version_id = 2,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = ipmi_sim_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT8(core.state.global_enables, IPMIBmcSim),
         VMSTATE_UINT8(core.state.msg_flags, IPMIBmcSim),
+        VMSTATE_BOOL(upstream.watchdog_initialized, IPMIBmcSim),
+        VMSTATE_UINT8(upstream.watchdog_use, IPMIBmcSim),
+        VMSTATE_UINT8(upstream.watchdog_action, IPMIBmcSim),
+        VMSTATE_UINT8(upstream.watchdog_pretimeout, IPMIBmcSim),
+        VMSTATE_UINT8(upstream.watchdog_expired, IPMIBmcSim),
+        VMSTATE_UINT16(upstream.watchdog_timeout, IPMIBmcSim),
+        VMSTATE_BOOL(upstream.watchdog_running, IPMIBmcSim),
+        VMSTATE_BOOL(upstream.watchdog_preaction_ran, IPMIBmcSim),
+        VMSTATE_INT64(upstream.watchdog_expiry, IPMIBmcSim),
+        VMSTATE_UINT8_ARRAY(upstream.evtbuf, IPMIBmcSim, 16),
+        VMSTATE_UINT8(upstream.sensor_status, IPMIBmcSim),
+        VMSTATE_UINT8(upstream.sensor_reading, IPMIBmcSim),
+        VMSTATE_UINT16(upstream.sensor_states, IPMIBmcSim),
+        VMSTATE_UINT16(upstream.sensor_assert_states, IPMIBmcSim),
+        VMSTATE_UINT16(upstream.sensor_deassert_states, IPMIBmcSim),
+        VMSTATE_UINT16(upstream.sensor_assert_enable, IPMIBmcSim),
         VMSTATE_END_OF_LIST()
     }
 };

@@ -152,46 +152,75 @@ const IPMISysIntfKind ipmi_kcs_kind = {
 };
 
 /*
- * Migration: the whole machine. The core's functions assume its invariant, so
- * a state that breaks it is refused rather than loaded; the check is the
- * core's own, proved equal to the invariant.
+ * Migration, in upstream QEMU 10.0's layout (vmstate_IPMIKCS, version 2, named
+ * "ipmi-interface-kcs"), so that a guest moves between stock QEMU and this one in
+ * either direction. The fields are upstream's, held in ik->upstream; the core's
+ * kcs_migrate.c converts them from and to the machine. A stream that converts to
+ * no state the machine can be in is refused rather than loaded, since the core's
+ * functions assume its invariant.
  */
-static int ipmi_kcs_machine_post_load(void *opaque, int version_id)
+static int ipmi_kcs_pre_save(void *opaque)
 {
-    struct kcs_machine *m = opaque;
+    IPMIKCS *ik = opaque;
 
-    if (!kcs_machine_consistent(m)) {
-        error_report("ipmi-kcs: migrated KCS state is inconsistent "
-                     "(phase %u, request %u, response %u at %u)",
-                     m->phase, m->request_len, m->response_len,
-                     m->response_pos);
+    kcs_migrate_to_upstream(&ik->machine, &ik->upstream);
+    return 0;
+}
+
+static int ipmi_kcs_pre_load(void *opaque)
+{
+    IPMIKCS *ik = opaque;
+
+    /* A version 1 stream has no outlen and inlen. */
+    memset(&ik->upstream, 0, sizeof(ik->upstream));
+    return 0;
+}
+
+static int ipmi_kcs_post_load(void *opaque, int version_id)
+{
+    IPMIKCS *ik = opaque;
+    const struct kcs_upstream *u = &ik->upstream;
+
+    if (!kcs_migrate_from_upstream(u, &ik->machine)) {
+        error_report("ipmi-kcs: migrated KCS state is not one the interface can be "
+                     "in (status %02x, data in %d, command %d, write_end %d, "
+                     "in %u, out %u at %u); refusing it",
+                     u->status_reg, u->data_in_reg, u->cmd_reg, u->write_end,
+                     u->inlen, u->outlen, u->outpos);
+        kcs_machine_init(&ik->machine);
         return -EINVAL;
     }
     return 0;
 }
 
-const VMStateDescription vmstate_kcs_machine = {
-    .name = "kcs-machine",
-    .version_id = 1,
+static bool ipmi_kcs_version1(void *opaque, int version_id)
+{
+    return version_id <= 1;
+}
+
+const VMStateDescription vmstate_ipmi_kcs = {
+    .name = "ipmi-interface-kcs",
+    .version_id = 2,
     .minimum_version_id = 1,
-    .post_load = ipmi_kcs_machine_post_load,
+    .pre_save = ipmi_kcs_pre_save,
+    .pre_load = ipmi_kcs_pre_load,
+    .post_load = ipmi_kcs_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_UINT8(phase, struct kcs_machine),
-        VMSTATE_UINT8(data_out, struct kcs_machine),
-        VMSTATE_BOOL(obf, struct kcs_machine),
-        VMSTATE_BOOL(cd, struct kcs_machine),
-        VMSTATE_BOOL(atn, struct kcs_machine),
-        VMSTATE_UINT8(error, struct kcs_machine),
-        VMSTATE_UINT8(request_id, struct kcs_machine),
-        VMSTATE_BOOL(irq_enabled, struct kcs_machine),
-        VMSTATE_BOOL(obf_irq, struct kcs_machine),
-        VMSTATE_BOOL(atn_irq, struct kcs_machine),
-        VMSTATE_UINT16(request_len, struct kcs_machine),
-        VMSTATE_UINT16(response_len, struct kcs_machine),
-        VMSTATE_UINT16(response_pos, struct kcs_machine),
-        VMSTATE_UINT8_ARRAY(request, struct kcs_machine, KCS_REQUEST_CAPACITY),
-        VMSTATE_UINT8_ARRAY(response, struct kcs_machine,
-                            KCS_RESPONSE_CAPACITY),
+        VMSTATE_BOOL(upstream.obf_irq_set, IPMIKCS),
+        VMSTATE_BOOL(upstream.atn_irq_set, IPMIKCS),
+        VMSTATE_UNUSED_TEST(ipmi_kcs_version1, 1), /* upstream's old use_irq */
+        VMSTATE_BOOL(upstream.irqs_enabled, IPMIKCS),
+        VMSTATE_UINT32(upstream.outpos, IPMIKCS),
+        VMSTATE_UINT32_V(upstream.outlen, IPMIKCS, 2),
+        VMSTATE_UINT8_ARRAY(upstream.outmsg, IPMIKCS, KCS_UPSTREAM_MSG_SIZE),
+        VMSTATE_UINT32_V(upstream.inlen, IPMIKCS, 2),
+        VMSTATE_UINT8_ARRAY(upstream.inmsg, IPMIKCS, KCS_UPSTREAM_MSG_SIZE),
+        VMSTATE_BOOL(upstream.write_end, IPMIKCS),
+        VMSTATE_UINT8(upstream.status_reg, IPMIKCS),
+        VMSTATE_UINT8(upstream.data_out_reg, IPMIKCS),
+        VMSTATE_INT16(upstream.data_in_reg, IPMIKCS),
+        VMSTATE_INT16(upstream.cmd_reg, IPMIKCS),
+        VMSTATE_UINT8(upstream.waiting_rsp, IPMIKCS),
         VMSTATE_END_OF_LIST()
     }
 };

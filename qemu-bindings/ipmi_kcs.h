@@ -16,6 +16,7 @@
 #include "migration/vmstate.h"
 
 #include "core/kcs.h"
+#include "core/kcs_migrate.h"
 #include "ipmi_sysintf.h"
 
 /* The two KCS registers: data, then status (reads) / command (writes). */
@@ -24,6 +25,7 @@
 typedef struct IPMIKCS {
     IPMISysIntf si;             /* BMC link, interrupt line, registers */
     struct kcs_machine machine;
+    struct kcs_upstream upstream;   /* upstream's fields, while migrating */
 } IPMIKCS;
 
 /*
@@ -39,11 +41,10 @@ extern const IPMISysIntfKind ipmi_kcs_kind;
  */
 void ipmi_kcs_class_init(IPMIInterfaceClass *iic);
 
-/* The whole machine, refused on load unless kcs_machine_consistent holds. */
-extern const VMStateDescription vmstate_kcs_machine;
-
-#define VMSTATE_IPMI_KCS(_field, _state) \
-    VMSTATE_STRUCT(_field.machine, _state, 1, vmstate_kcs_machine, \
-                   struct kcs_machine)
+/*
+ * Upstream QEMU 10.0's vmstate_IPMIKCS ("ipmi-interface-kcs", version 2), over the
+ * machine; refused on load when it converts to no state the machine can be in.
+ */
+extern const VMStateDescription vmstate_ipmi_kcs;
 
 #endif /* HW_IPMI_IPMI_KCS_H */

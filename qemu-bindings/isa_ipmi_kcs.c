@@ -53,12 +53,23 @@ static void isa_ipmi_kcs_reset_hold(Object *obj, ResetType type)
     ipmi_sysintf_reset_hold(&ISA_IPMI_KCS(obj)->kcs.si);
 }
 
+/*
+ * Upstream's section: "ipmi-interface" (it registers it with no device path),
+ * version 2, the KCS fields at the section's version.
+ */
+static bool isa_ipmi_kcs_version1(void *opaque, int version_id)
+{
+    return version_id <= 1;
+}
+
 static const VMStateDescription vmstate_isa_ipmi_kcs = {
-    .name = TYPE_ISA_IPMI_KCS,
-    .version_id = 1,
+    .name = "ipmi-interface",
+    .version_id = 2,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
-        VMSTATE_IPMI_KCS(kcs, ISAIPMIKCSDevice),
+        VMSTATE_VSTRUCT_TEST(kcs, ISAIPMIKCSDevice, isa_ipmi_kcs_version1, 0,
+                             vmstate_ipmi_kcs, IPMIKCS, 1),
+        VMSTATE_VSTRUCT_V(kcs, ISAIPMIKCSDevice, 2, vmstate_ipmi_kcs, IPMIKCS, 2),
         VMSTATE_END_OF_LIST()
     }
 };

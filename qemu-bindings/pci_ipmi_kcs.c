@@ -40,13 +40,14 @@ static void pci_ipmi_kcs_reset_hold(Object *obj, ResetType type)
     ipmi_sysintf_reset_hold(&PCI_IPMI_KCS(obj)->kcs.si);
 }
 
+/* Upstream's section: "ipmi-interface-pci-kcs" under the PCI path, version 1. */
 static const VMStateDescription vmstate_pci_ipmi_kcs = {
-    .name = TYPE_PCI_IPMI_KCS,
+    .name = "ipmi-interface-pci-kcs",
     .version_id = 1,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
         VMSTATE_PCI_DEVICE(parent_obj, PCIIPMIKCSDevice),
-        VMSTATE_IPMI_KCS(kcs, PCIIPMIKCSDevice),
+        VMSTATE_STRUCT(kcs, PCIIPMIKCSDevice, 1, vmstate_ipmi_kcs, IPMIKCS),
         VMSTATE_END_OF_LIST()
     }
 };

@@ -100,6 +100,21 @@ if ! qemu_data_ok; then
         -t bookworm-backports qemu-system-data
 fi
 
+# Debian's own build of stock QEMU 10.0 (upstream's hw/ipmi untouched), the peer the
+# migrate-stock qtest migrates to and from. bookworm's 7.2 would conflict with the
+# backports qemu-system-data above, so it comes from bookworm-backports too; it installs
+# /usr/bin/qemu-system-x86_64 beside our build, which stays in build/.
+stock_qemu_ok() {
+    local version
+    version=$(dpkg-query -W -f='${Version}' qemu-system-x86 2>/dev/null) &&
+        dpkg --compare-versions "$version" ge 1:10.0 &&
+        [ -x /usr/bin/qemu-system-x86_64 ]
+}
+if ! stock_qemu_ok; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        -t bookworm-backports qemu-system-x86
+fi
+
 # Why3 must know the provers WP is told to use.
 if ! why3 config list-provers 2>/dev/null | grep -qi z3; then
     why3 config detect >/dev/null

@@ -22,12 +22,20 @@ typedef struct MigrateCase {
     bool pci;
     uint16_t port;              /* ISA */
     int irq;                    /* ISA */
+    const char *section;        /* the section's idstr (ISA) */
+    size_t bad_offset;          /* a byte of it that 7Fh makes inconsistent */
 } MigrateCase;
 
 static const MigrateCase cases[] = {
-    { "isa-ipmi-kcs", IPMI_HOST_KCS, false, 0xca2, 5 },
+    /*
+     * Upstream's layout: status_reg at 616 (after 3 bools, outpos, outlen,
+     * outmsg[300], inlen, inmsg[300], write_end). 7Fh is the read state with IBF
+     * set, which only a BMC holding a request in the write state can leave.
+     */
+    { "isa-ipmi-kcs", IPMI_HOST_KCS, false, 0xca2, 5, "ipmi-interface", 616 },
     { "pci-ipmi-kcs", IPMI_HOST_KCS, true },
-    { "isa-ipmi-bt", IPMI_HOST_BT, false, 0xe4, 5 },
+    /* Still our own layout: the phase comes first. */
+    { "isa-ipmi-bt", IPMI_HOST_BT, false, 0xe4, 5, "isa-ipmi-bt", 0 },
     { "pci-ipmi-bt", IPMI_HOST_BT, true },
 };
 
@@ -207,8 +215,7 @@ static void test_refuse_inconsistent(const void *data)
     g_assert_true(loaded);
     qtest_quit(to);
 
-    /* Its first field is the phase (the ISA devices have nothing before). */
-    ipmi_host_patch_saved(path, c->device, 0, 0x7f);
+    ipmi_host_patch_saved(path, c->section, c->bad_offset, 0x7f);
     to = ipmi_host_load(path, args, &loaded);
     g_assert_false(loaded);
     qtest_quit(to);
