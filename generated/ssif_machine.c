@@ -34,6 +34,7 @@ void ssif_on_write(struct ssif_machine *m, uint8_t value)
                 m->phase = SSIF_PHASE_RESPONSE;
             } else { /* single_for_bmc */
                 ssif_take_block(m);
+                ssif_forget_response(m);
                 ssif_deliver_request(m);
                 m->phase = SSIF_PHASE_BUSY;
             }
@@ -59,6 +60,7 @@ void ssif_on_write(struct ssif_machine *m, uint8_t value)
                 m->phase = SSIF_PHASE_RESPONSE;
             } else { /* single_for_bmc */
                 ssif_take_block(m);
+                ssif_forget_response(m);
                 ssif_deliver_request(m);
                 m->phase = SSIF_PHASE_BUSY;
             }

@@ -19,6 +19,7 @@
 #include "bmc.h"
 #include "bt.h"  /* the BT machine's public header */
 #include "kcs.h" /* the KCS machine's public header */
+#include "ssif.h" /* the SSIF machine's public header */
 
 #include "fuzz-spec.h"
 

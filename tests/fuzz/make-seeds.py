@@ -4,7 +4,8 @@
 
 Reads spec/messages.yaml (NetFns, framing, completion codes), spec/kcs.yaml (phases,
 the state each shows, control and error codes), spec/bt.yaml (registers and bits,
-buffer sizes, phases and the bits each shows, the capability figures) and every
+buffer sizes, phases and the bits each shows, the capability figures), spec/ssif.yaml
+(SMBus commands, chunk and markers, sizes, capability figures) and every
 spec/commands-*.yaml, and writes into the build tree:
 
   fuzz-spec.h   what the harnesses check against: each command's request and response
@@ -20,7 +21,12 @@ spec/commands-*.yaml, and writes into the build tree:
                 makes it, Get BT Interface Capabilities, requests at the buffer limit and
                 past it, wrong and too-short length bytes, late answers after BMC_HWRST
                 and a reset, forged answers (empty, short, overlong, stale), writes while
-                B_BUSY, several control bits at once, interrupts and SMS_ATN.
+                B_BUSY, several control bits at once, interrupts and SMS_ATN;
+  seeds-ssif/   for fuzz-ssif: per command a request and its answer read as Linux's
+                ipmi_ssif.c does, Get System Interface Capabilities, requests in parts
+                up to the largest and past it, reads before a request and while the
+                BMC is busy, late and forged answers (empty, short, in parts, too
+                long), alerts, a block with a PEC byte.
 
 The field sizes below are deliberately this script's own, not the generator's: the
 fuzzer checks what the generator made of a spec, so it must not learn the layout from
@@ -78,6 +84,23 @@ BT_OPS = [
     ("RECOVERY", "flags", "bit 0: the host's recovery starts with Linux's reset_flags() (BMC_HWRST)"),
 ]
 BT_OP = {name: code for code, (name, _, _) in enumerate(BT_OPS)}
+
+# fuzz-ssif's input, in the same form.
+SSIF_OPS = [
+    ("WRITE", "command, len, bytes", "an SMBus block write: command, then len % 40 bytes from the input (the first is the SMBus byte count, right or not)"),
+    ("WRITE_BLOCK", "command, count, bytes", "a well-formed block write: command, count % 33 bytes from the input"),
+    ("SEND", "flags, len, bytes", "a request of len bytes from the input as Linux's ipmi_ssif sends it (bit 0 of flags: end a request in parts with a short middle part, not 08h)"),
+    ("READ", "command, block", "an SMBus block read with any command; block is what a retry names"),
+    ("READ_ALL", "", "read the response as Linux does: 03h, then 09h until the end marker"),
+    ("ANSWER", "which", "the BMC delivers one of the answers it holds (which modulo their number)"),
+    ("ANSWER_FORGED", "id, len_hi, len_lo, bytes", "a response quoting id, (len_hi:len_lo) % 512 bytes from the input"),
+    ("ANSWER_FORGED_CURRENT", "len_hi, len_lo, bytes", "the same, quoting the request id in flight"),
+    ("ATTENTION", "flags", "the BMC's attention on if bit 0"),
+    ("IRQ_ENABLE", "flags", "the BMC's alert enable on if bit 0"),
+    ("RESET", "", "a host reset of the interface"),
+    ("HOLD_ANSWERS", "flags", "bit 0: the BMC holds its answers until ANSWER; clear: it answers at once"),
+]
+SSIF_OP = {name: code for code, (name, _, _) in enumerate(SSIF_OPS)}
 # A BT message: length (of what follows), NetFn/LUN, sequence, command, data. This
 # script's own knowledge (IPMI 2.0 section 11.6), like FIELD_SIZES.
 BT_HEADER = 4
@@ -111,6 +134,7 @@ class Specs:
         self.messages = load(os.path.join(spec_dir, "messages.yaml"))
         self.kcs = load(os.path.join(spec_dir, "kcs.yaml"))
         self.bt = load(os.path.join(spec_dir, "bt.yaml"))
+        self.ssif = load(os.path.join(spec_dir, "ssif.yaml"))
         self.layout = self.messages["layout"]
         self.ccs = self.messages["completion_codes"]
         self.commands = []
@@ -149,6 +173,12 @@ class Specs:
             if b["name"] == name:
                 return 1 << b["bit"]
         fail(f"spec/bt.yaml's {register} register has no bit {name}: fuzz-bt needs it")
+
+    def ssif_command(self, transfer, name):
+        for t in self.ssif["smbus"]["transfers"]:
+            if t["name"] == transfer and name in t["commands"]:
+                return t["commands"][name]
+        fail(f"spec/ssif.yaml has no {transfer}:{name} SMBus command: fuzz-ssif needs it")
 
     def request(self, cmd):
         """A well-formed request for cmd: the header and the spec's data bytes (zeros)."""
@@ -194,7 +224,7 @@ def write_header(specs, path):
         f"#define FUZZ_MAX_MESSAGE {lay['max_message']}",
     ]
     for name in ("SUCCESS", "INVALID_COMMAND", "INVALID_FOR_LUN", "REQUEST_DATA_LENGTH_INVALID",
-                 "CANNOT_RETURN_BYTES", "UNSPECIFIED"):
+                 "CANNOT_RETURN_BYTES", "INVALID_DATA_FIELD", "UNSPECIFIED"):
         out.append(f"#define FUZZ_CC_{name} 0x{specs.cc(name):02x}")
     out += ["", "static const uint8_t fuzz_completion_codes[] = {"]
     out += [f"    0x{v['code']:02x}, /* {k} */" for k, v in specs.ccs.items()]
@@ -253,6 +283,8 @@ def write_header(specs, path):
     out += bt_header(specs)
     out += op_enum("fuzz-kcs", "seeds-kcs", "fuzz_kcs_op", "FUZZ_OP", KCS_OPS)
     out += op_enum("fuzz-bt", "seeds-bt", "fuzz_bt_op", "FUZZ_BT_OP", BT_OPS)
+    out += ssif_header(specs)
+    out += op_enum("fuzz-ssif", "seeds-ssif", "fuzz_ssif_op", "FUZZ_SSIF_OP", SSIF_OPS)
     out += ["", "#endif /* FUZZ_SPEC_H */", ""]
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out))
@@ -301,6 +333,29 @@ def bt_header(specs):
         out.append(f"    {{ \"{p['name']}\", {shows}, "
                    f"{'true' if p.get('awaits') == 'response' else 'false'} }},")
     out += ["};"]
+    return out
+
+
+def ssif_header(specs):
+    ssif = specs.ssif
+    smbus = ssif["smbus"]
+    caps = ssif["ssif_capabilities"]
+    out = ["", "/* spec/ssif.yaml */"]
+    for name, value in ssif["buffers"].items():
+        out.append(f"#define FUZZ_SSIF_{c_ident(name)}_CAPACITY {value}")
+    out += [f"#define FUZZ_SSIF_CHUNK {smbus['chunk']}",
+            f"#define FUZZ_SSIF_FIRST_MARKER_0 0x{smbus['first_marker'][0]:02x}",
+            f"#define FUZZ_SSIF_FIRST_MARKER_1 0x{smbus['first_marker'][1]:02x}",
+            f"#define FUZZ_SSIF_END_MARKER 0x{smbus['end_marker']:02x}",
+            f"#define FUZZ_SSIF_PEC {1 if smbus['pec'] else 0}"]
+    for t in smbus["transfers"]:
+        for name, code in t["commands"].items():
+            out.append(f"#define FUZZ_SSIF_{c_ident(t['name'])}_{name} 0x{code:02x}")
+    out += [f"#define FUZZ_SSIF_CAPABILITIES_COMMAND 0x{caps['command']:02x}",
+            f"#define FUZZ_SSIF_INTERFACE_TYPE {caps['interface_type']}",
+            f"#define FUZZ_SSIF_TRANSACTIONS {caps['transactions']}",
+            f"#define FUZZ_SSIF_VERSION {caps['version']}",
+            f"#define FUZZ_APP_NETFN 0x{specs.messages['netfns']['APP']:02x}"]
     return out
 
 
@@ -604,6 +659,73 @@ def bt_seeds(specs, folder):
     seed("recover-with-hwrst", s.op("ATTENTION", 1))
 
 
+class SsifStream(OpStream):
+    """fuzz-ssif operations, written the way Linux's ipmi_ssif.c drives the interface."""
+
+    def __init__(self, specs):
+        super().__init__(specs, SSIF_OP)
+
+    def send(self, req, short_end=False):
+        self.op("SEND", 1 if short_end else 0, len(req))
+        self.ops += req
+        return self
+
+    def block(self, transfer, name, data):
+        self.op("WRITE_BLOCK", self.specs.ssif_command(transfer, name), len(data))
+        self.ops += data
+        return self
+
+    def read(self, name, block=0):
+        return self.op("READ", self.specs.ssif_command("read", name), block)
+
+
+def ssif_seeds(specs, folder):
+    fresh_dir(folder)
+    gdi = specs.command("get_device_id")
+    app = specs.messages["netfns"]["APP"] << specs.layout["netfn_shift"]
+    caps = specs.ssif["ssif_capabilities"]
+
+    def seed(name, stream):
+        write_seed(folder, name, stream.ops)
+
+    for c in specs.commands:
+        seed(c["name"], SsifStream(specs).send(specs.request(c)).op("READ_ALL"))
+    seed("capabilities", SsifStream(specs).send(bytes([app, caps["command"], caps["interface_type"]]))
+         .op("READ_ALL"))
+    seed("capabilities-wrong-type", SsifStream(specs).send(bytes([app, caps["command"], 3]))
+         .op("READ_ALL"))
+    # Requests in parts (Linux: 06h, 07h..., 08h; or a short 07h as the end), of the
+    # largest size and one past it, with echo-sized answers read in parts.
+    for n in (33, 64, 100, specs.ssif["buffers"]["request"]):
+        body = bytes([app, gdi["code"]]) + bytes(range(n - 2))
+        seed(f"parts-{n}", SsifStream(specs).send(body).op("READ_ALL"))
+        seed(f"parts-{n}-short-end", SsifStream(specs).send(body, short_end=True).op("READ_ALL"))
+    over = SsifStream(specs).block("write", "START", bytes([app, gdi["code"]]) + bytes(30))
+    for _ in range(8):
+        over.block("write", "MIDDLE", bytes(32))
+    seed("overflow", over.block("write", "END", bytes(8)).send(specs.request(gdi)).op("READ_ALL"))
+    s = SsifStream(specs).read("START").read("MIDDLE").read("RETRY", 0)
+    seed("read-before-request", s.send(specs.request(gdi)).op("READ_ALL"))
+    s = SsifStream(specs).op("HOLD_ANSWERS", 1).send(specs.request(gdi)).read("START")
+    s.send(specs.request(gdi)).op("ANSWER", 0).read("START").op("READ_ALL")
+    seed("busy", s)
+    s = SsifStream(specs).op("HOLD_ANSWERS", 1).send(specs.request(gdi)).op("RESET")
+    seed("late-answer-after-reset", s.op("ANSWER", 0).send(specs.request(gdi)).op("ANSWER", 0)
+         .op("READ_ALL"))
+    req = specs.request(gdi)
+    for name, length in (("forged-empty", 0), ("forged-short", 2), ("forged-long", 200),
+                         ("forged-overlong", specs.ssif["buffers"]["response"] + 1)):
+        s = SsifStream(specs).op("HOLD_ANSWERS", 1).send(req)
+        seed(name, s.forged(req[0], req[1], length).op("READ_ALL").read("RETRY", 2)
+             .read("RETRY", 0).read("MIDDLE"))
+    s = SsifStream(specs).op("IRQ_ENABLE", 1).op("ATTENTION", 1).send(req).op("READ_ALL")
+    seed("alert", s.op("ATTENTION", 0))
+    # A PEC byte the BMC never asked for: the count does not match what is sent.
+    s = SsifStream(specs).op("WRITE", specs.ssif_command("write", "SINGLE_PART"), 4, 2, app,
+                             gdi["code"], 0x5a)
+    seed("pec-byte", s.send(req).op("READ_ALL"))
+
+
 def vm_seeds(folder):
     """Byte streams for fuzz-vm: the first byte picks the sender (even: the VM, odd: the
     BMC), the rest is fed to the decoder. The frames are the ones QEMU's ipmi-bt-test
@@ -624,6 +746,7 @@ def main():
     ap.add_argument("--bmc-seeds", required=True)
     ap.add_argument("--bt-seeds", required=True)
     ap.add_argument("--vm-seeds", required=True)
+    ap.add_argument("--ssif-seeds", required=True)
     args = ap.parse_args()
     specs = Specs(args.spec_dir)
     write_header(specs, args.header)
@@ -631,6 +754,7 @@ def main():
     kcs_seeds(specs, args.kcs_seeds)
     bt_seeds(specs, args.bt_seeds)
     vm_seeds(args.vm_seeds)
+    ssif_seeds(specs, args.ssif_seeds)
 
 
 if __name__ == "__main__":
