@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Guest test: a running Linux guest migrates from stock QEMU to ours and back.
+
+    test_live_migration.py --interface {isa-kcs,isa-bt,pci-kcs,pci-bt,smbus}
+                           --stock STOCK_QEMU --ours OUR_QEMU
+                           --firmware-dir DIR --kernel VMLINUZ --initrd INITRD
+
+The test guest (guest/build-initramfs.sh) boots on STOCK_QEMU (Debian's
+qemu-system-x86, upstream hw/ipmi) with ipmi-bmc-sim and the interface, both
+with their defaults, on pc-q35-10.0. Its commands:
+
+    1  ipmitool mc info                       on stock QEMU
+    2  ipmitool raw 6 1 in a loop, until the host says the migration is done
+    3  ipmitool mc info                       on ours
+    4  the loop again
+    5  ipmitool mc info                       on stock QEMU again
+
+While command 2 (and 4) runs, the host live-migrates the guest over a unix
+socket to a second QEMU started with -incoming (ours, then stock again), so
+the migration catches the interface in the middle of a transfer more often
+than not; then it writes a line to the new QEMU's serial console, which ends
+the loop there. Each loop prints how many Get Device ID it made and how many
+failed; a failed one (a lost or corrupted answer) fails the test.
+
+Checks: each mc info shows the BMC's defaults (Device ID 32, IPMI Version
+2.0); each migration completed, with the QEMU versions on both ends; the loops
+saw no failure and at least one answer after the move; the guest reached its
+end. Exit status 0 when every check passes.
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import queue
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from checks import Checks  # noqa: E402  (tests/guest/checks.py)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RUNNER = os.path.join(HERE, "..", "..", "guest", "run-guest.py")
+
+# The machine both QEMUs know by the same name and layout.
+MACHINE = "pc-q35-10.0"
+INTERFACES = {
+    "isa-kcs": ["-device", "isa-ipmi-kcs,bmc=bmc0"],
+    "isa-bt": ["-device", "isa-ipmi-bt,bmc=bmc0"],
+    "pci-kcs": ["-device", "pci-ipmi-kcs,bmc=bmc0"],
+    "pci-bt": ["-device", "pci-ipmi-bt,bmc=bmc0"],
+    # Upstream finds no SSIF device without an address; ours defaults to it.
+    "smbus": ["-device", "smbus-ipmi,bmc=bmc0,address=0x10"],
+}
+MC_INFO = "ipmitool mc info"
+# Get Device ID as fast as the guest can, until the host has moved it and says so
+# on the console; then the counts.
+LOOP = ("n=0; bad=0; "
+        "(read line </dev/console; touch /tmp/moved) & "
+        "echo MIGRATE-NOW; "
+        "while [ ! -e /tmp/moved ]; do "
+        "if ipmitool raw 6 1 >/dev/null 2>&1; then n=$((n+1)); else bad=$((bad+1)); fi; "
+        "done; "
+        "after=0; i=0; while [ $i -lt 3 ]; do i=$((i+1)); "
+        "if ipmitool raw 6 1 >/dev/null 2>&1; then after=$((after+1)); else bad=$((bad+1)); fi; "
+        "done; rm /tmp/moved; "
+        "echo LOOP answers=$n failed=$bad after=$after")
+COMMANDS = [MC_INFO, LOOP, MC_INFO, LOOP, MC_INFO]
+
+
+def load_runner():
+    spec = importlib.util.spec_from_file_location("run_guest", RUNNER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def qemu_version(binary):
+    out = subprocess.run([binary, "--version"], stdout=subprocess.PIPE, check=True,
+                         text=True).stdout
+    return out.splitlines()[0].replace("QEMU emulator version ", "")
+
+
+class Qemu:
+    """One QEMU with the guest: its console lines on a queue, QMP on a socket."""
+
+    def __init__(self, runner, binary, args, tmp, name, interface, incoming=None):
+        self.name = name
+        self.binary = binary
+        self.qmp_path = os.path.join(tmp, name + ".qmp")
+        self.stderr = open(os.path.join(tmp, name + ".stderr"), "w+")
+        cmd = [binary, "-M", MACHINE, "-accel", "tcg", "-m", "512",
+               "-display", "none", "-nodefaults", "-no-reboot",
+               "-L", os.path.abspath(args.firmware_dir),
+               "-bios", os.path.join(os.path.abspath(args.firmware_dir), "qboot.rom"),
+               "-chardev", "stdio,id=con0,signal=off", "-serial", "chardev:con0",
+               "-kernel", args.kernel, "-initrd", args.guest_initrd,
+               "-append", runner.KERNEL_CMDLINE,
+               "-qmp", "unix:%s,server=on,wait=off" % self.qmp_path,
+               "-device", "ipmi-bmc-sim,id=bmc0"] + INTERFACES[interface]
+        if incoming:
+            cmd += ["-incoming", incoming]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=self.stderr)
+        self.lines = queue.Queue()
+        threading.Thread(target=runner.reader, args=(self.proc.stdout, self.lines),
+                         daemon=True).start()
+        self.qmp_file = self._connect().makefile("rw")
+        self.qmp_file.readline()
+        self.qmp("qmp_capabilities")
+
+    def _connect(self):
+        for _ in range(400):
+            if self.proc.poll() is not None:
+                raise RuntimeError("%s QEMU exited: %s" % (self.name, self.errors()))
+            try:
+                sock = socket.socket(socket.AF_UNIX)
+                sock.connect(self.qmp_path)
+                return sock
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("%s QEMU: no QMP socket" % self.name)
+
+    def qmp(self, command, **arguments):
+        self.qmp_file.write(json.dumps({"execute": command, "arguments": arguments}) + "\n")
+        self.qmp_file.flush()
+        while True:
+            reply = json.loads(self.qmp_file.readline())
+            if "return" in reply:
+                return reply["return"]
+            if "error" in reply:
+                raise RuntimeError("%s: %s: %s" % (self.name, command, reply["error"]["desc"]))
+
+    def say(self, text):
+        self.proc.stdin.write(text.encode() + b"\n")
+        self.proc.stdin.flush()
+
+    def errors(self):
+        self.stderr.seek(0)
+        return self.stderr.read().strip()
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+
+class Console:
+    """The guest's console across QEMUs: command results and the MIGRATE-NOW cue."""
+
+    def __init__(self, runner, deadline):
+        self.parser = runner.ConsoleParser()
+        self.deadline = deadline
+
+    def until(self, qemu, what):
+        """Feeds qemu's lines until what(line) is true; False on timeout or EOF."""
+        while True:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                return False
+            try:
+                item = qemu.lines.get(timeout=left)
+            except queue.Empty:
+                return False
+            if item is None:
+                return False
+            self.parser.feed(*item)
+            if what(item[1].strip()):
+                return True
+
+
+def migrate(source, dest_path):
+    """Live migration of source to the QEMU listening on dest_path; its final status."""
+    start = time.monotonic()
+    source.qmp("migrate", uri="unix:" + dest_path)
+    while True:
+        status = source.qmp("query-migrate").get("status")
+        if status in ("completed", "failed", "cancelled"):
+            return status, time.monotonic() - start
+        time.sleep(0.05)
+
+
+def running(dest):
+    """"completed" once the destination runs the guest; else what happened to it."""
+    for _ in range(200):
+        if dest.proc.poll() is not None:
+            return "destination exited (status %s)" % dest.proc.returncode
+        try:
+            if dest.qmp("query-status").get("status") == "running":
+                return "completed"
+        except (OSError, RuntimeError, ValueError) as e:
+            return "destination QMP failed: %s" % e
+        time.sleep(0.05)
+    return "destination not running after 10 s"
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--interface", required=True, choices=sorted(INTERFACES))
+    ap.add_argument("--stock", required=True, help="Debian's qemu-system-x86_64")
+    ap.add_argument("--ours", required=True, help="this project's qemu-system-x86_64")
+    ap.add_argument("--firmware-dir", required=True)
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--initrd", required=True)
+    ap.add_argument("--timeout", type=float, default=240.0)
+    args = ap.parse_args(argv)
+    runner = load_runner()
+    tmp = tempfile.mkdtemp(prefix="live-migration-")
+    args.guest_initrd = runner.make_initrd(args.initrd, COMMANDS, tmp)
+    checks = Checks([], 12)
+    versions = {"stock": qemu_version(args.stock), "ours": qemu_version(args.ours)}
+    console = Console(runner, time.monotonic() + args.timeout)
+    hops = [("stock", args.stock), ("ours", args.ours), ("stock", args.stock)]
+    machines = []
+    try:
+        current = Qemu(runner, hops[0][1], args, tmp, "0-" + hops[0][0], args.interface)
+        machines.append(current)
+        for n, (name, binary) in enumerate(hops[1:], 1):
+            cue = console.until(current, lambda line: line == "MIGRATE-NOW")
+            if not cue:
+                checks.check("migration%d" % n, False, "the guest never asked to be moved "
+                             "(on %s %s)" % (current.name, current.errors()[-300:]))
+                break
+            time.sleep(1.0)  # let the loop run: the move lands mid-transfer
+            path = os.path.join(tmp, "migrate-%d.sock" % n)
+            dest = Qemu(runner, binary, args, tmp, "%d-%s" % (n, name), args.interface,
+                        incoming="unix:" + path)
+            machines.append(dest)
+            status, seconds = migrate(current, path)
+            if status == "completed":
+                status = running(dest)
+            ok = status == "completed"
+            checks.check("migration%d" % n, ok, "%s (%s) -> %s (%s): %s in %.1f s%s" % (
+                hops[n - 1][0], versions[hops[n - 1][0]], name, versions[name], status,
+                seconds, "" if ok else ": " + dest.errors()[-400:]))
+            if not ok:
+                break
+            current.stop()
+            current = dest
+            current.say("moved")
+        console.until(current, lambda line: line == runner.DONE_LINE)
+    finally:
+        for m in machines:
+            m.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    results = {r["n"]: r for r in console.parser.results}
+    for n, where in ((1, "stock"), (3, "ours"), (5, "stock again")):
+        fields = {}
+        for line in results.get(n, {}).get("output", "").splitlines():
+            key, _, value = line.partition(":")
+            fields.setdefault(key.strip(), value.strip())
+        ok = results.get(n, {}).get("rc") == 0 and fields.get("Device ID") == "32" and \
+            fields.get("IPMI Version") == "2.0"
+        checks.check("mc_info%d" % n, ok, "%s: Device ID %s, IPMI Version %s" % (
+            where, fields.get("Device ID"), fields.get("IPMI Version")))
+    for n, hop in ((2, "stock -> ours"), (4, "ours -> stock")):
+        out = results.get(n, {}).get("output", "")
+        line = [text for text in out.splitlines() if text.startswith("LOOP")]
+        counts = {}
+        if line:
+            counts = dict(w.split("=") for w in line[-1].split()[1:])
+        ok = bool(counts) and counts.get("failed") == "0" and int(counts.get("after", 0)) == 3 \
+            and int(counts.get("answers", 0)) > 0
+        checks.check("loop%d" % n, ok, "%s: Get Device ID answered %s times across the move, "
+                     "%s failed, %s of 3 after" % (hop, counts.get("answers"),
+                                                   counts.get("failed"), counts.get("after")))
+    checks.check("guest", console.parser.done, "the guest reached '%s'" % runner.DONE_LINE)
+    if not console.parser.done:
+        print("\n".join(console.parser.lines[-30:]))
+    return checks.result()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
