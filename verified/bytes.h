@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Byte spans: the one loop every machine's init needs. */
+/* Byte spans: the loops every machine needs, proved once: clearing and copying. */
 #ifndef BYTES_H
 #define BYTES_H
 
@@ -12,5 +12,14 @@
   ensures \forall integer k; 0 <= k < len ==> buf[k] == 0;
 */
 void bytes_clear(uint8_t *buf, size_t len);
+
+/*@
+  requires \valid(dst + (0 .. len - 1));
+  requires \valid_read(src + (0 .. len - 1));
+  requires \separated(dst + (0 .. len - 1), src + (0 .. len - 1));
+  assigns dst[0 .. len - 1];
+  ensures \forall integer k; 0 <= k < len ==> dst[k] == src[k];
+*/
+void bytes_copy(uint8_t *dst, const uint8_t *src, size_t len);
 
 #endif /* BYTES_H */

@@ -5,6 +5,7 @@
  */
 #include "kcs_vocabulary.h"
 
+#include "bytes.h"
 #include "ipmi_messages.h"
 
 bool kcs_request_has_room(const struct kcs_machine *m)
@@ -107,17 +108,7 @@ void kcs_emit_response_byte(struct kcs_machine *m)
 
 void kcs_load_response(struct kcs_machine *m, const uint8_t *response, size_t len)
 {
-    size_t i;
-
-    /*@
-      loop invariant 0 <= i <= len;
-      loop invariant \forall integer k; 0 <= k < i ==> m->response[k] == response[k];
-      loop assigns i, m->response[0 .. len - 1];
-      loop variant len - i;
-    */
-    for (i = 0; i < len; i++) {
-        m->response[i] = response[i];
-    }
+    bytes_copy(m->response, response, len);
     m->response_len = (uint16_t)len;
     m->response_pos = 0;
 }

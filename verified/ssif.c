@@ -107,7 +107,6 @@ bool ssif_machine_consistent(const struct ssif_machine *m)
 */
 static void ssif_take_data(struct ssif_machine *m, const uint8_t *data, size_t len)
 {
-    size_t i;
     size_t count;
 
     if (len == 0 || data[0] != len - 1 || data[0] > SSIF_CHUNK) {
@@ -116,14 +115,7 @@ static void ssif_take_data(struct ssif_machine *m, const uint8_t *data, size_t l
         return;
     }
     count = data[0];
-    /*@
-      loop invariant 0 <= i <= count;
-      loop assigns i, m->block[0 .. SSIF_CHUNK - 1];
-      loop variant count - i;
-    */
-    for (i = 0; i < count; i++) {
-        m->block[i] = data[i + 1];
-    }
+    bytes_copy(m->block, data + 1, count);
     m->block_bad = false;
     m->block_len = (uint8_t)count;
 }

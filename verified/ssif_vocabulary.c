@@ -5,6 +5,8 @@
  */
 #include "ssif_vocabulary.h"
 
+#include "bytes.h"
+
 /*@
   requires ssif_bounded(m);
   assigns \nothing;
@@ -284,17 +286,7 @@ void ssif_answer_capabilities(struct ssif_machine *m)
 
 void ssif_load_response(struct ssif_machine *m, const uint8_t *response, size_t len)
 {
-    size_t i;
-
-    /*@
-      loop invariant 0 <= i <= len;
-      loop invariant \forall integer k; 0 <= k < i ==> m->response[k] == response[k];
-      loop assigns i, m->response[0 .. len - 1];
-      loop variant len - i;
-    */
-    for (i = 0; i < len; i++) {
-        m->response[i] = response[i];
-    }
+    bytes_copy(m->response, response, len);
     m->response_len = (uint16_t)len;
     m->response_unread = true;
 }
@@ -308,18 +300,7 @@ void ssif_load_response(struct ssif_machine *m, const uint8_t *response, size_t 
 */
 static void ssif_copy_out(struct ssif_machine *m, size_t at, size_t from, size_t n)
 {
-    size_t j;
-
-    /*@
-      loop invariant at <= j <= at + n;
-      loop invariant \forall integer k; at <= k < j ==> m->chunk[k] == m->response[k - at + from];
-      loop invariant \forall integer k; 0 <= k < at ==> m->chunk[k] == \at(m->chunk[k], Pre);
-      loop assigns j, m->chunk[at .. at + n - 1];
-      loop variant at + n - j;
-    */
-    for (j = at; j < at + n; j++) {
-        m->chunk[j] = m->response[j - at + from];
-    }
+    bytes_copy(m->chunk + at, m->response + from, n);
 }
 
 void ssif_give_whole(struct ssif_machine *m)
