@@ -89,8 +89,11 @@ void ssif_migrate_to_upstream(const struct ssif_machine *m, uint8_t sent,
     u->outpos = sent;
     u->currblk = 0;
     /* Upstream names the next request; ours the last one, or the one held. */
-    u->waiting_rsp = ssif_phase_awaits(m->phase) ? m->request_id
-                                                 : (uint8_t)(m->request_id + 1u);
+    if (ssif_phase_awaits(m->phase)) {
+        u->waiting_rsp = m->request_id;
+    } else {
+        u->waiting_rsp = m->request_id == UINT8_MAX ? 0 : (uint8_t)(m->request_id + 1u);
+    }
 
     if (m->phase == SSIF_PHASE_READING) {
         u->outlen = m->response_len;

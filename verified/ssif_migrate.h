@@ -59,7 +59,8 @@ struct ssif_upstream {
   ensures u->outbuf[0] == m->chunk_len;
   ensures u->inlen == m->request_len;
   ensures ssif_busy(m) ==> u->waiting_rsp == m->request_id && u->outlen == 0;
-  ensures !ssif_busy(m) ==> u->waiting_rsp == (m->request_id + 1) % 256;
+  ensures !ssif_busy(m) && m->request_id < 255 ==> u->waiting_rsp == m->request_id + 1;
+  ensures !ssif_busy(m) && m->request_id == 255 ==> u->waiting_rsp == 0;
 */
 void ssif_migrate_to_upstream(const struct ssif_machine *m, uint8_t sent,
                               struct ssif_upstream *u);
