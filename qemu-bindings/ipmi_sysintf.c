@@ -22,7 +22,9 @@ bool ipmi_sysintf_setup(IPMISysIntf *si, const IPMISysIntfKind *kind,
     si->uuid = ipmi_next_uuid();
     si->bmc->intf = IPMI_INTERFACE(owner);
     kind->init(si);
-    memory_region_init_io(&si->io, owner, kind->ops, si, name, size);
+    if (kind->ops) {
+        memory_region_init_io(&si->io, owner, kind->ops, si, name, size);
+    }
     return true;
 }
 

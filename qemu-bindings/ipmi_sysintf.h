@@ -21,7 +21,8 @@ typedef struct IPMISysIntfKind {
     const char *name;           /* "kcs", "bt": firmware tables, I/O region */
     int smbios_type;            /* IPMI_SMBIOS_* */
     uint64_t registers;         /* as many as the firmware tables give */
-    const MemoryRegionOps *ops; /* the registers; their opaque is the si */
+    const MemoryRegionOps *ops; /* the registers; their opaque is the si;
+                                 * NULL: none (SSIF is reached over SMBus) */
     void (*init)(IPMISysIntf *si);      /* the machine, idle */
     void (*reset)(IPMISysIntf *si);     /* the machine, on a device reset */
 } IPMISysIntfKind;
@@ -29,7 +30,8 @@ typedef struct IPMISysIntfKind {
 struct IPMISysIntf {
     const IPMISysIntfKind *kind;
     IPMIBmc *bmc;               /* the device's "bmc" link */
-    qemu_irq irq;               /* NULL: the device has no interrupt */
+    qemu_irq irq;               /* NULL: the device has no interrupt; SSIF:
+                                 * its SMBus alert */
     uint32_t uuid;              /* numbers the interface in firmware tables */
     MemoryRegion io;            /* the registers, then what reads 0xff */
 };
@@ -37,7 +39,8 @@ struct IPMISysIntf {
 /*
  * Realize-time set-up of owner's interface: checks that a BMC is linked and
  * takes it, numbers the interface, starts its machine idle and creates its
- * register window of size bytes (at least kind->registers). Returns false,
+ * register window of size bytes (at least kind->registers), if the kind has
+ * registers. Returns false,
  * with errp set, if there is no BMC.
  */
 bool ipmi_sysintf_setup(IPMISysIntf *si, const IPMISysIntfKind *kind,

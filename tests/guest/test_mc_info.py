@@ -2,17 +2,21 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Guest test: Linux finds one IPMI interface by itself; ipmitool answers through it.
 
-    test_mc_info.py --interface {isa-kcs,isa-bt,pci-kcs,pci-bt} --qemu QEMU
+    test_mc_info.py --interface {isa-kcs,isa-bt,pci-kcs,pci-bt,smbus} --qemu QEMU
                     --firmware-dir DIR --kernel VMLINUZ --initrd INITRD
 
 Boots the test guest (guest/build-initramfs.sh) with guest/run-guest.py on
     -device ipmi-bmc-sim,id=bmc0,device_id=0x42,fwrev1=3,fwrev2=0x15,
             mfg_id=0x1234,product_id=0x5678
-    -device <isa-ipmi-kcs | isa-ipmi-bt | pci-ipmi-kcs | pci-ipmi-bt>,bmc=bmc0
+    -device <isa-ipmi-kcs | isa-ipmi-bt | pci-ipmi-kcs | pci-ipmi-bt |
+             smbus-ipmi>,bmc=bmc0
 No module parameter names a port: ipmi_si must find an ISA interface through
 the SMBIOS type 38 record and the ACPI IPI0001 device QEMU builds from the
 device's firmware info, and a PCI one through its class code (0x0c0701 KCS,
-0x0c0702 BT, as Linux's ipmi_si_pci matches them).
+0x0c0702 BT, as Linux's ipmi_si_pci matches them).  smbus-ipmi has no
+options at all: ipmi_ssif must find it at SMBus address 0x10 through the
+ACPI IPI0001 device under q35's ICH9 SMBus (its I2cSerialBus resource) or
+the SMBIOS record.
 
 Checks (each can be left out with --skip NAME):
     guest         the guest reached its end marker
@@ -29,17 +33,22 @@ Checks (each can be left out with --skip NAME):
                   register count and IRQ, ACPI preferred over SMBIOS, slave
                   address 0x20; PCI: "probing via PCI", BAR 0 (as sysfs
                   has it) and the PCI IRQ; then "Using irq N" and
-                  "IPMI <kcs|bt> interface initialized"
+                  "IPMI <kcs|bt> interface initialized"; SMBus: ipmi_ssif
+                  "Trying ACPI-specified SSIF interface at i2c address
+                  0x10" on the I801 adapter, slave address 0x20, and sysfs
+                  has that client (IPI0001) bound to ipmi_ssif
     bt_caps       BT only: "req2rsp=10 secs retries=0", the BMC's answer to
                   Get BT Interface Capabilities as Linux's BT driver read it
     pci_ids       PCI only: sysfs has the function with vendor 0x1234,
                   device 0x1112 and the interface's class code
-    si_params     /sys/class/ipmi/ipmi0/device/params is what discovery
+    si_params     ISA and PCI: /sys/class/ipmi/ipmi0/device/params is what discovery
                   promised, e.g. "bt,i/o,0xe4,rsp=1,rsi=1,rsh=0,irq=5,ipmb=32"
                   (PCI: BAR 0, the function's IRQ, ipmb=0), and
                   interrupts_enabled is 1
-    interrupts    /proc/interrupts: ipmi_si holds the expected IRQ (5 for
-                  ISA, the PCI function's for PCI) and took interrupts on it
+    interrupts    ISA and PCI: /proc/interrupts: ipmi_si holds the expected
+                  IRQ (5 for ISA, the PCI function's for PCI) and took
+                  interrupts on it (SSIF has no interrupt line: the SMBus
+                  alert is not wired on q35, and ipmi_ssif polls)
 --skip exists to get a baseline from a QEMU that lacks a feature (Debian's
 stock 10.0.2 ignores device_id and has no Get Self Test Results:
 --skip device_id --skip selftest --skip linux_bmc).  --bmc-args replaces
@@ -79,6 +88,8 @@ INTERFACES = {
     "isa-bt": {"device": "isa-ipmi-bt", "kind": "bt", "io": 0xe4, "regs": 3, "irq": 5},
     "pci-kcs": {"device": "pci-ipmi-kcs", "kind": "kcs", "pci_class": 0x0c0701},
     "pci-bt": {"device": "pci-ipmi-bt", "kind": "bt", "pci_class": 0x0c0702},
+    # No options: the address is the device's default.
+    "smbus": {"device": "smbus-ipmi", "kind": "ssif", "i2c": 0x10},
 }
 PCI_VENDOR_DEVICE = (0x1234, 0x1112)
 
@@ -105,6 +116,9 @@ INTERRUPTS = "grep ipmi_si /proc/interrupts"
 # it runs on interrupts.
 SI_PARAMS = ("cat /sys/class/ipmi/ipmi0/device/params "
              "/sys/class/ipmi/ipmi0/device/interrupts_enabled")
+# One line per I2C client: "<name> <its name file> <driver>".
+I2C_SYSFS = ("for d in /sys/bus/i2c/devices/*; do [ -e $d/driver ] && "
+             "echo ${d##*/} $(cat $d/name) $(basename $(readlink $d/driver)); done")
 # One line per PCI function of class 0x0c07xx (IPMI):
 # "<bdf> <vendor> <device> <class> <irq> <BAR 0 start> <BAR 0 end> <flags>".
 PCI_SYSFS = ("for d in /sys/bus/pci/devices/*; do case $(cat $d/class) in 0x0c07*) "
@@ -141,8 +155,15 @@ def parse_pci(text):
 
 def expected_discovery(iface, pci):
     """(IRQ, ipmi_si's params line, dmesg substrings) for an interface that
-    ipmi_si found by itself; (None, None, [reason]) if there is nothing to find."""
+    ipmi_si found by itself; (None, None, [reason]) if there is nothing to find.
+    SSIF has neither IRQ nor ipmi_si: (None, None, ipmi_ssif's lines)."""
     kind = iface["kind"]
+    if kind == "ssif":
+        return None, None, [
+            "ipmi_ssif: Trying ACPI-specified SSIF interface at i2c address 0x%x, "
+            "adapter SMBus I801 adapter" % iface["i2c"],
+            "slave address 0x20",
+        ]
     params = "%s,i/o,0x%x,rsp=1,rsi=1,rsh=0,irq=%d,ipmb=%d"
     if "pci_class" not in iface:
         io, last, irq = iface["io"], iface["io"] + iface["regs"] - 1, iface["irq"]
@@ -204,6 +225,7 @@ def main(argv):
     args = parser.parse_args(argv)
     iface = INTERFACES[args.interface]
     is_pci = "pci_class" in iface
+    is_ssif = iface["kind"] == "ssif"
 
     start = time.monotonic()
     checks = Checks(args.skip, 13)
@@ -213,6 +235,8 @@ def main(argv):
                 "--sh", INTERRUPTS]
     if is_pci:
         commands += ["--sh", PCI_SYSFS]
+    if is_ssif:
+        commands += ["--sh", I2C_SYSFS]
     with tempfile.TemporaryDirectory(prefix="test-mc-info-") as tmp:
         json_path = os.path.join(tmp, "result.json")
         cmd = [sys.executable, args.runner,
@@ -274,21 +298,28 @@ def main(argv):
     check("linux_bmc", LINUX_BMC_LINE in dmesg, "dmesg: %r" % LINUX_BMC_LINE)
     irq, params, wanted = expected_discovery(iface, pci)
     missing = [m for m in wanted if m not in dmesg]
-    check("discovery", not missing,
-          "ipmi_si found the %s interface %s" % (
-              iface["kind"], "via its PCI class" if is_pci else "via SMBIOS and ACPI")
-          if not missing else "dmesg lacks %r" % missing)
+    if is_ssif:
+        clients = (output_of(I2C_SYSFS) or "").splitlines()
+        if "i2c-IPI0001:00 IPI0001:00 ipmi_ssif" not in clients:
+            missing.append("sysfs: IPI0001 client bound to ipmi_ssif (have %r)" % clients)
+    how = ("ipmi_ssif found the SSIF interface via ACPI at SMBus address 0x%x"
+           % iface.get("i2c", 0) if is_ssif else
+           "ipmi_si found the %s interface %s" % (
+               iface["kind"], "via its PCI class" if is_pci else "via SMBIOS and ACPI"))
+    check("discovery", not missing, how if not missing else "dmesg lacks %r" % missing)
     if iface["kind"] == "bt":
         check("bt_caps", BT_CAPS_LINE in dmesg, "dmesg: %r" % BT_CAPS_LINE)
 
-    got_params = (output_of(SI_PARAMS) or "").split()
-    check("si_params", params is not None and got_params == [params, "1"],
-          "ipmi_si params and interrupts_enabled: expected %r, got %r"
-          % ([params, "1"], got_params))
+    if not is_ssif:
+        got_params = (output_of(SI_PARAMS) or "").split()
+        check("si_params", params is not None and got_params == [params, "1"],
+              "ipmi_si params and interrupts_enabled: expected %r, got %r"
+              % ([params, "1"], got_params))
 
-    got_irq, taken = parse_interrupts(output_of(INTERRUPTS) or "")
-    check("interrupts", irq is not None and got_irq == irq and taken > 0,
-          "ipmi_si took %d interrupts on IRQ %s (expected IRQ %s)" % (taken, got_irq, irq))
+        got_irq, taken = parse_interrupts(output_of(INTERRUPTS) or "")
+        check("interrupts", irq is not None and got_irq == irq and taken > 0,
+              "ipmi_si took %d interrupts on IRQ %s (expected IRQ %s)"
+              % (taken, got_irq, irq))
 
     answer = (result or {}).get("boot_to_answer_seconds")
     wall = time.monotonic() - start

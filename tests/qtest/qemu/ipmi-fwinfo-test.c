@@ -4,7 +4,9 @@
  * four on one machine, SMBIOS has a type 38 record for each ISA interface
  * (type, IPMI 2.0, the BMC's address, I/O base, level interrupt) and none for
  * the PCI ones, which drivers find by their class; ACPI has one IPI0001
- * device for each ISA interface.
+ * device for each ISA interface. smbus-ipmi on q35 has its record too (SSIF,
+ * the SMBus address shifted as SMBIOS wants it), and its ACPI device under the
+ * ICH9 SMBus, with or without address=.
  */
 #include "qemu/osdep.h"
 #include "libqtest.h"
@@ -134,10 +136,39 @@ static void test_acpi(void)
     qtest_quit(qts);
 }
 
+static void check_ssif(const char *extra, uint8_t address)
+{
+    QTestState *qts = qtest_initf("-M q35 -device ipmi-bmc-sim,id=bmc0 "
+                                  "-device smbus-ipmi,bmc=bmc0%s", extra);
+    g_autofree uint8_t *smbios = NULL, *acpi = NULL;
+    SMBIOSType38 r;
+    size_t len;
+
+    smbios = fw_cfg_file(qts, "etc/smbios/smbios-tables", &len);
+    g_assert_cmpuint(smbios_ipmi_records(smbios, len, &r, 1), ==, 1);
+    g_assert_cmphex(r.interface_type, ==, 0x04);
+    g_assert_cmphex(r.ipmi_spec_revision, ==, 0x20);
+    g_assert_cmphex(r.i2c_slave_address, ==, 0x20);
+    /* SMBus: the 7-bit address in bits 7:1, no I/O space bit. */
+    g_assert_cmphex(le64_to_cpu(r.base_address), ==, address << 1);
+    g_assert_cmpuint(r.interrupt_number, ==, 0);
+
+    acpi = fw_cfg_file(qts, "etc/acpi/tables", &len);
+    g_assert_cmpuint(count(acpi, len, "ipmi_smbus"), ==, 1);
+    qtest_quit(qts);
+}
+
+static void test_ssif(void)
+{
+    check_ssif("", 0x10);
+    check_ssif(",address=0x30", 0x30);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     qtest_add_func("/ipmi/fwinfo/smbios", test_smbios);
     qtest_add_func("/ipmi/fwinfo/acpi", test_acpi);
+    qtest_add_func("/ipmi/fwinfo/ssif", test_ssif);
     return g_test_run();
 }
