@@ -143,6 +143,39 @@ static bool ipmi_sim_registered_netfn(IPMIBmcSim *ibs, uint8_t *cmd,
     return true;
 }
 
+/*
+ * What the core asks of the interface, interrupt enable and attention first, as
+ * QEMU's simulator did them while handling the command: then a response's OBF
+ * interrupt follows the new enable, and turning interrupts off (cold reset) does
+ * not first raise the line for the response.
+ */
+static void ipmi_sim_apply_effects(IPMIBmcSim *ibs, IPMIInterface *s)
+{
+    IPMIInterfaceClass *k = IPMI_INTERFACE_GET_CLASS(s);
+    const struct bmc_effects *fx = &ibs->core.effects;
+
+    trace_ipmi_bmc_sim_effects(fx->irq_enable_changed, fx->irq_enabled,
+                               fx->attention_changed, fx->attention,
+                               fx->cold_reset, fx->warm_reset);
+    if (fx->irq_enable_changed) {
+        k->set_irq_enable(s, fx->irq_enabled);
+    }
+    if (fx->attention_changed) {
+        k->set_atn(s, fx->attention, fx->attention_irq);
+    }
+}
+
+/* The interface's migration stream could not carry what this BMC set for it. */
+static void ipmi_sim_announce(IPMIBmc *b)
+{
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(b);
+
+    if (b->intf) {
+        bmc_announce(&ibs->core);
+        ipmi_sim_apply_effects(ibs, b->intf);
+    }
+}
+
 static void ipmi_sim_handle_command(IPMIBmc *b, uint8_t *cmd,
                                     unsigned int cmd_len,
                                     unsigned int max_cmd_len, uint8_t msg_id)
@@ -176,23 +209,7 @@ static void ipmi_sim_handle_command(IPMIBmc *b, uint8_t *cmd,
 
     len = bmc_handle_request(&ibs->core, cmd, cmd_len, rsp, sizeof(rsp));
     trace_ipmi_bmc_sim_response(msg_id, rsp[2], len);
-    trace_ipmi_bmc_sim_effects(fx->irq_enable_changed, fx->irq_enabled,
-                               fx->attention_changed, fx->attention,
-                               fx->cold_reset, fx->warm_reset);
-
-    /*
-     * Interrupt enable and attention first, as QEMU's simulator did them while
-     * handling the command: then the response's OBF interrupt follows the new
-     * enable, and turning interrupts off (cold reset) does not first raise the
-     * line for the response.
-     */
-    if (fx->irq_enable_changed) {
-        k->set_irq_enable(s, fx->irq_enabled);
-    }
-    if (fx->attention_changed) {
-        k->set_atn(s, fx->attention, fx->attention_irq);
-    }
-
+    ipmi_sim_apply_effects(ibs, s);
     k->handle_rsp(s, msg_id, rsp, len);
 
     /* A reset takes effect once its response is on its way. */
@@ -307,6 +324,7 @@ static void ipmi_sim_class_init(ObjectClass *oc, void *data)
     device_class_set_props(dc, ipmi_sim_props);
     set_bit(DEVICE_CATEGORY_MISC, dc->categories);
     bk->handle_command = ipmi_sim_handle_command;
+    bk->announce = ipmi_sim_announce;
 }
 
 static const TypeInfo ipmi_sim_info = {

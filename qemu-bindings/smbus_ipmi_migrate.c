@@ -62,6 +62,14 @@ static int smbus_ipmi_post_load(void *opaque, int version_id)
         sid->read_pos = 0;
         return -EINVAL;
     }
+    if (!sid->machine_loaded) {
+        /* Upstream's fields hold no alert enable or attention: the BMC knows them. */
+        IPMIBmcClass *bk = IPMI_BMC_GET_CLASS(sid->si.bmc);
+
+        if (bk->announce) {
+            bk->announce(sid->si.bmc);
+        }
+    }
     trace_smbus_ipmi_loaded(sid->parent.i2c.address, sid->machine.phase,
                             sid->machine_loaded);
     return 0;

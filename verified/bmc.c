@@ -13,7 +13,7 @@
   requires \valid(b);
   assigns b->effects;
   ensures !b->effects.irq_enable_changed && !b->effects.attention_changed;
-  ensures !b->effects.cold_reset && !b->effects.warm_reset;
+  ensures !b->effects.attention_irq && !b->effects.cold_reset && !b->effects.warm_reset;
 */
 static void bmc_clear_effects(struct bmc *b)
 {
@@ -32,6 +32,15 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->state.global_enables = BMC_ENABLE_SYSTEM_EVENT_LOG;
     b->state.msg_flags = 0;
     bmc_clear_effects(b);
+}
+
+void bmc_announce(struct bmc *b)
+{
+    bmc_clear_effects(b);
+    b->effects.irq_enable_changed = true;
+    b->effects.irq_enabled = (b->state.global_enables & BMC_ENABLE_IRQS) != 0;
+    b->effects.attention_changed = true;
+    b->effects.attention = b->state.msg_flags != 0;
 }
 
 size_t bmc_handle_request(struct bmc *b, const uint8_t *req, size_t req_len,

@@ -108,4 +108,19 @@ void bmc_init(struct bmc *b, const struct bmc_config *config);
 size_t bmc_handle_request(struct bmc *b, const uint8_t *req, size_t req_len,
                           uint8_t *rsp, size_t rsp_cap);
 
+/*
+ * Leaves in `effects` what the interface must know of the BMC's state, as if both had
+ * just changed: its interrupt enable and its attention flag (without an interrupt).
+ * For an interface whose migration stream cannot carry them (upstream's smbus-ipmi).
+ */
+/*@
+  requires bmc_valid(b);
+  assigns b->effects;
+  ensures b->effects.irq_enable_changed && b->effects.attention_changed;
+  ensures b->effects.irq_enabled <==> (b->state.global_enables & BMC_ENABLE_IRQS) != 0;
+  ensures b->effects.attention <==> b->state.msg_flags != 0;
+  ensures !b->effects.attention_irq && !b->effects.cold_reset && !b->effects.warm_reset;
+*/
+void bmc_announce(struct bmc *b);
+
 #endif /* BMC_H */

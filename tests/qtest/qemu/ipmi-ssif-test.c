@@ -418,7 +418,8 @@ static void test_address(void)
 /*
  * SMBus alert: off until the BMC enables it (Set BMC Global Enables, receive
  * message queue interrupt, as ipmi_ssif asks when it can take alerts); then up
- * while a response waits, down once the host reads it.
+ * while a response waits, down once the host reads it; and still enabled after a
+ * migration whose stream has no room for it.
  */
 static void test_alert(void)
 {
@@ -446,6 +447,21 @@ static void test_alert(void)
     g_assert_cmphex(rsp[2], ==, 0x00);
     g_assert_false(qtest_get_irq(qts, 0));
 
+    ssif_write_request(&h, req, sizeof(req));
+    g_assert_true(qtest_get_irq(qts, 0));
+    len = ssif_read_response(&h, rsp, sizeof(rsp));
+    ipmi_host_check_device_id(rsp, len, DEVICE_ID, FWREV1);
+    g_assert_false(qtest_get_irq(qts, 0));
+
+    /*
+     * Moved with the alert down, the stream is upstream's fields alone, which
+     * hold no alert enable: the BMC tells the interface again after the load.
+     */
+    smbus_detach(&h);
+    qts = ipmi_host_migrate(qts, args);
+    qtest_irq_intercept_out_named(qts, SSIF_PATH, SSIF_ALERT);
+    smbus_attach(&h, qts, SSIF_DEFAULT_ADDR, true);
+    g_assert_false(qtest_get_irq(qts, 0));
     ssif_write_request(&h, req, sizeof(req));
     g_assert_true(qtest_get_irq(qts, 0));
     len = ssif_read_response(&h, rsp, sizeof(rsp));

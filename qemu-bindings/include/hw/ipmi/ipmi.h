@@ -177,6 +177,13 @@ struct IPMIBmcClass {
      */
     void (*handle_command)(IPMIBmc *s, uint8_t *cmd, unsigned int cmd_len,
                            unsigned int max_cmd_len, uint8_t msg_id);
+
+    /*
+     * Optional: tells the interface again, through its set_irq_enable and set_atn,
+     * what this BMC has set for it. An interface whose migration stream cannot
+     * carry them (upstream's smbus-ipmi has neither) asks for it after loading.
+     */
+    void (*announce)(IPMIBmc *s);
 };
 
 /* "ipmi-bmc-host": a BMC as the host's system interfaces see it. Abstract. */
