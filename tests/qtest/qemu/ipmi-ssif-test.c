@@ -415,6 +415,20 @@ static void test_address(void)
     qtest_quit(qts);
 }
 
+/* Get Device ID with alerts enabled: the alert is up until the answer is read. */
+static void alerted_get_device_id(SMBusHost *h, QTestState *qts)
+{
+    static const uint8_t req[] = { IPMI_NETFN_APP_REQUEST, IPMI_CMD_GET_DEVICE_ID };
+    uint8_t rsp[IPMI_HOST_MSG_MAX];
+    size_t len;
+
+    ssif_write_request(h, req, sizeof(req));
+    g_assert_true(qtest_get_irq(qts, 0));
+    len = ssif_read_response(h, rsp, sizeof(rsp));
+    ipmi_host_check_device_id(rsp, len, DEVICE_ID, FWREV1);
+    g_assert_false(qtest_get_irq(qts, 0));
+}
+
 /*
  * SMBus alert: off until the BMC enables it (Set BMC Global Enables, receive
  * message queue interrupt, as ipmi_ssif asks when it can take alerts); then up
@@ -447,11 +461,7 @@ static void test_alert(void)
     g_assert_cmphex(rsp[2], ==, 0x00);
     g_assert_false(qtest_get_irq(qts, 0));
 
-    ssif_write_request(&h, req, sizeof(req));
-    g_assert_true(qtest_get_irq(qts, 0));
-    len = ssif_read_response(&h, rsp, sizeof(rsp));
-    ipmi_host_check_device_id(rsp, len, DEVICE_ID, FWREV1);
-    g_assert_false(qtest_get_irq(qts, 0));
+    alerted_get_device_id(&h, qts);
 
     /*
      * Moved with the alert down, the stream is upstream's fields alone, which
@@ -462,11 +472,7 @@ static void test_alert(void)
     qtest_irq_intercept_out_named(qts, SSIF_PATH, SSIF_ALERT);
     smbus_attach(&h, qts, SSIF_DEFAULT_ADDR, true);
     g_assert_false(qtest_get_irq(qts, 0));
-    ssif_write_request(&h, req, sizeof(req));
-    g_assert_true(qtest_get_irq(qts, 0));
-    len = ssif_read_response(&h, rsp, sizeof(rsp));
-    ipmi_host_check_device_id(rsp, len, DEVICE_ID, FWREV1);
-    g_assert_false(qtest_get_irq(qts, 0));
+    alerted_get_device_id(&h, qts);
     smbus_detach(&h);
     qtest_quit(qts);
 }
