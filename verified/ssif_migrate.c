@@ -230,8 +230,7 @@ static bool ssif_migrate_exact(const struct ssif_machine *m, uint8_t sent)
 
 bool ssif_migrate_needs_machine(const struct ssif_machine *m, uint8_t sent)
 {
-    return (m->irq_enabled && (m->response_unread || m->attention)) ||
-           !ssif_migrate_exact(m, sent);
+    return !ssif_migrate_exact(m, sent);
 }
 
 bool ssif_migrate_machine_ok(const struct ssif_machine *m, uint8_t sent)

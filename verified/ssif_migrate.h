@@ -89,14 +89,15 @@ bool ssif_migrate_from_upstream(const struct ssif_upstream *u, struct ssif_machi
 /*
  * Whether the stream needs our machine as well as upstream's fields: when those
  * would bring back another machine or cursor (compared on what the phase makes
- * live), or when the alert is up, which only our machine can say. Alert enable on
- * its own does not count: Linux sets it at probe, and a stream that always carried
- * it could never go to a stock QEMU.
+ * live). The alert does not count: its enable and attention come back from the BMC
+ * after the load (IPMIBmcClass.announce), and with the unread response upstream's
+ * fields keep they give the same level. Counting it would send the subsection
+ * whenever a Linux guest (which enables the alert at probe) has an answer waiting,
+ * and a stock QEMU could not take such a stream.
  */
 /*@
   requires ssif_valid(m) && ssif_cursor(m, sent);
   assigns \nothing;
-  ensures ssif_alert_level(m) ==> \result != 0;
 */
 bool ssif_migrate_needs_machine(const struct ssif_machine *m, uint8_t sent);
 

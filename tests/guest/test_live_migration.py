@@ -218,6 +218,7 @@ def main(argv):
     console = Console(runner, time.monotonic() + args.timeout)
     hops = [("stock", args.stock), ("ours", args.ours), ("stock", args.stock)]
     machines = []
+    moved = True
     try:
         current = Qemu(runner, hops[0][1], args, tmp, "0-" + hops[0][0], args.interface)
         machines.append(current)
@@ -226,6 +227,7 @@ def main(argv):
             if not cue:
                 checks.check("migration%d" % n, False, "the guest never asked to be moved "
                              "(on %s %s)" % (current.name, current.errors()[-300:]))
+                moved = False
                 break
             time.sleep(1.0)  # let the loop run: the move lands mid-transfer
             path = os.path.join(tmp, "migrate-%d.sock" % n)
@@ -240,11 +242,13 @@ def main(argv):
                 hops[n - 1][0], versions[hops[n - 1][0]], name, versions[name], status,
                 seconds, "" if ok else ": " + dest.errors()[-400:]))
             if not ok:
+                moved = False
                 break
             current.stop()
             current = dest
             current.say("moved")
-        console.until(current, lambda line: line == runner.DONE_LINE)
+        if moved:
+            console.until(current, lambda line: line == runner.DONE_LINE)
     finally:
         for m in machines:
             m.stop()

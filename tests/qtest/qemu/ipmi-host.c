@@ -553,9 +553,19 @@ char *ipmi_host_save(QTestState *from)
 
 QTestState *ipmi_host_load(const char *path, const char *args, bool *loaded)
 {
+    return ipmi_host_load_watching(path, args, NULL, NULL, loaded);
+}
+
+QTestState *ipmi_host_load_watching(const char *path, const char *args,
+                                    const char *qom_path, const char *gpio,
+                                    bool *loaded)
+{
     g_autofree char *uri = g_strdup_printf("file:%s", path);
     QTestState *to = qtest_initf("%s -incoming defer", args);
 
+    if (qom_path) {
+        qtest_irq_intercept_out_named(to, qom_path, gpio);
+    }
     qtest_qmp_assert_success(to, "{'execute': 'migrate-incoming',"
                              " 'arguments': {'uri': %s,"
                              " 'exit-on-error': false}}", uri);
@@ -612,9 +622,15 @@ void ipmi_host_patch_saved(const char *path, const char *idstr,
 
 QTestState *ipmi_host_migrate(QTestState *from, const char *args)
 {
+    return ipmi_host_migrate_watching(from, args, NULL, NULL);
+}
+
+QTestState *ipmi_host_migrate_watching(QTestState *from, const char *args,
+                                       const char *qom_path, const char *gpio)
+{
     char *path = ipmi_host_save(from);
     bool loaded;
-    QTestState *to = ipmi_host_load(path, args, &loaded);
+    QTestState *to = ipmi_host_load_watching(path, args, qom_path, gpio, &loaded);
 
     g_assert_true(loaded);
     ipmi_host_remove_saved(path);

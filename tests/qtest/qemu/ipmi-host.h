@@ -179,9 +179,19 @@ void ipmi_host_get_device_id(IPMIHost *h, uint8_t device_id, uint8_t fwrev1);
  */
 QTestState *ipmi_host_migrate(QTestState *from, const char *args);
 
+/*
+ * The same, with the named GPIO output gpio of qom_path intercepted on the new
+ * QEMU before the load, so qtest_get_irq() sees a line the load raises.
+ */
+QTestState *ipmi_host_migrate_watching(QTestState *from, const char *args,
+                                       const char *qom_path, const char *gpio);
+
 /* The two halves: the file (in a directory of its own), and its load. */
 char *ipmi_host_save(QTestState *from);
 QTestState *ipmi_host_load(const char *path, const char *args, bool *loaded);
+QTestState *ipmi_host_load_watching(const char *path, const char *args,
+                                    const char *qom_path, const char *gpio,
+                                    bool *loaded);
 void ipmi_host_remove_saved(char *path);
 
 /*

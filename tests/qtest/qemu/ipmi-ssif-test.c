@@ -464,13 +464,18 @@ static void test_alert(void)
     alerted_get_device_id(&h, qts);
 
     /*
-     * Moved with the alert down, the stream is upstream's fields alone, which
-     * hold no alert enable: the BMC tells the interface again after the load.
+     * Moved with an answer waiting and the alert up, the stream is upstream's
+     * fields alone, which hold no alert enable: the BMC tells the interface
+     * again after the load, and the alert is up there too.
      */
+    ssif_write_request(&h, req, sizeof(req));
+    g_assert_true(qtest_get_irq(qts, 0));
     smbus_detach(&h);
-    qts = ipmi_host_migrate(qts, args);
-    qtest_irq_intercept_out_named(qts, SSIF_PATH, SSIF_ALERT);
+    qts = ipmi_host_migrate_watching(qts, args, SSIF_PATH, SSIF_ALERT);
     smbus_attach(&h, qts, SSIF_DEFAULT_ADDR, true);
+    g_assert_true(qtest_get_irq(qts, 0));
+    len = ssif_read_response(&h, rsp, sizeof(rsp));
+    ipmi_host_check_device_id(rsp, len, DEVICE_ID, FWREV1);
     g_assert_false(qtest_get_irq(qts, 0));
     alerted_get_device_id(&h, qts);
     smbus_detach(&h);
