@@ -5,23 +5,28 @@
     test_live_migration.py --interface {isa-kcs,isa-bt,pci-kcs,pci-bt,smbus}
                            --stock STOCK_QEMU --ours OUR_QEMU
                            --firmware-dir DIR --kernel VMLINUZ --initrd INITRD
+                           [--round-trips N]
 
 The test guest (guest/build-initramfs.sh) boots on STOCK_QEMU (Debian's
 qemu-system-x86, upstream hw/ipmi) with ipmi-bmc-sim and the interface, both
-with their defaults, on pc-q35-10.0. Its commands:
+with their defaults, on pc-q35-10.0, and moves stock -> ours -> stock, N times
+(default 2: four migrations). Its commands:
 
     1  ipmitool mc info                       on stock QEMU
     2  ipmitool raw 6 1 in a loop, until the host says the migration is done
     3  ipmitool mc info                       on ours
     4  the loop again
     5  ipmitool mc info                       on stock QEMU again
+    ...and so on for each further move
 
-While command 2 (and 4) runs, the host live-migrates the guest over a unix
-socket to a second QEMU started with -incoming (ours, then stock again), so
-the migration catches the interface in the middle of a transfer more often
-than not; then it writes a line to the new QEMU's serial console, which ends
-the loop there. Each loop prints how many Get Device ID it made and how many
-failed; a failed one (a lost or corrupted answer) fails the test.
+While each loop runs, the host live-migrates the guest over a unix socket to
+a new QEMU started with -incoming (ours, then stock, ...), so the migration
+catches the interface in the middle of a transfer more often than not; then it
+writes a line to the new QEMU's serial console, which ends the loop there.
+Each loop prints how many Get Device ID it made and how many failed; a failed
+one (a lost or corrupted answer) fails the test. The moves are random in where
+they land, so a state that only some transfers reach shows in some runs only:
+more round trips, more chances.
 
 Checks: each mc info shows the BMC's defaults (Device ID 32, IPMI Version
 2.0); each migration completed, with the QEMU versions on both ends; the loops
@@ -71,7 +76,11 @@ LOOP = ("n=0; bad=0; "
         "if ipmitool raw 6 1 >/dev/null 2>&1; then after=$((after+1)); else bad=$((bad+1)); fi; "
         "done; rm /tmp/moved; "
         "echo LOOP answers=$n failed=$bad after=$after")
-COMMANDS = [MC_INFO, LOOP, MC_INFO, LOOP, MC_INFO]
+
+
+def commands(round_trips):
+    """mc info on the first QEMU, then a loop and mc info on each QEMU moved to."""
+    return [MC_INFO] + [LOOP, MC_INFO] * (2 * round_trips)
 
 
 def load_runner():
@@ -208,15 +217,17 @@ def main(argv):
     ap.add_argument("--firmware-dir", required=True)
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--initrd", required=True)
+    ap.add_argument("--round-trips", type=int, default=2,
+                    help="stock -> ours -> stock moves (default 2: four migrations)")
     ap.add_argument("--timeout", type=float, default=240.0)
     args = ap.parse_args(argv)
     runner = load_runner()
     tmp = tempfile.mkdtemp(prefix="live-migration-")
-    args.guest_initrd = runner.make_initrd(args.initrd, COMMANDS, tmp)
+    args.guest_initrd = runner.make_initrd(args.initrd, commands(args.round_trips), tmp)
     checks = Checks([], 12)
     versions = {"stock": qemu_version(args.stock), "ours": qemu_version(args.ours)}
     console = Console(runner, time.monotonic() + args.timeout)
-    hops = [("stock", args.stock), ("ours", args.ours), ("stock", args.stock)]
+    hops = [("stock", args.stock)] + [("ours", args.ours), ("stock", args.stock)] * args.round_trips
     machines = []
     moved = True
     try:
@@ -255,7 +266,8 @@ def main(argv):
         shutil.rmtree(tmp, ignore_errors=True)
 
     results = {r["n"]: r for r in console.parser.results}
-    for n, where in ((1, "stock"), (3, "ours"), (5, "stock again")):
+    for n in range(1, 2 * len(hops), 2):
+        where = hops[n // 2][0]
         fields = {}
         for line in results.get(n, {}).get("output", "").splitlines():
             key, _, value = line.partition(":")
@@ -264,7 +276,8 @@ def main(argv):
             fields.get("IPMI Version") == "2.0"
         checks.check("mc_info%d" % n, ok, "%s: Device ID %s, IPMI Version %s" % (
             where, fields.get("Device ID"), fields.get("IPMI Version")))
-    for n, hop in ((2, "stock -> ours"), (4, "ours -> stock")):
+    for n in range(2, 2 * len(hops) - 1, 2):
+        hop = "%s -> %s" % (hops[n // 2 - 1][0], hops[n // 2][0])
         out = results.get(n, {}).get("output", "")
         line = [text for text in out.splitlines() if text.startswith("LOOP")]
         counts = {}
