@@ -262,6 +262,20 @@ static size_t frame(uint8_t *out, uint8_t netfn, uint8_t seq, uint8_t cmd,
     return n + 4;
 }
 
+/*
+ * A BMC's response (NetFn/LUN, command, completion code, data) as BT frames it, in
+ * the machine and in upstream alike: length byte, NetFn/LUN, the request's sequence
+ * byte, the rest. Returns the frame's length.
+ */
+static size_t frame_response(uint8_t *out, uint8_t seq, const uint8_t *rsp, size_t len)
+{
+    out[0] = (uint8_t)(len + 1);
+    out[1] = rsp[0];
+    out[2] = seq;
+    memcpy(out + 3, rsp + 1, len - 1);
+    return len + 2;
+}
+
 /* drain_BMC2HOST(): read and forget a response nobody waits for. */
 static void host_drain(struct rig *r)
 {
@@ -1695,11 +1709,7 @@ static void model_respond(struct model *d, bool current, const uint8_t *rsp, siz
     } else if (len > BT_RESPONSE_CAPACITY - 2) {
         model_answer(d, IPMI_CC_CANNOT_RETURN_BYTES);
     } else {
-        d->rsp[0] = (uint8_t)(len + 1);
-        d->rsp[1] = rsp[0];
-        d->rsp[2] = d->seq;
-        memcpy(d->rsp + 3, rsp + 1, len - 1);
-        d->rsp_len = len + 2;
+        d->rsp_len = frame_response(d->rsp, d->seq, rsp, len);
         d->rsp_pos = 0;
         model_offer(d);
     }
@@ -2058,11 +2068,7 @@ static void upstream_answered(struct bt_upstream *u, const uint8_t *rsp, size_t 
 {
     u->waiting_seq = u->inmsg[2];
     u->inmsg[2] = u->inmsg[1];
-    u->outmsg[0] = (uint8_t)(len + 1);
-    u->outmsg[1] = rsp[0];
-    u->outmsg[2] = u->waiting_seq;
-    memcpy(u->outmsg + 3, rsp + 1, len - 1);
-    u->outlen = len + 2;
+    u->outlen = frame_response(u->outmsg, u->waiting_seq, rsp, len);
     u->outpos = 0;
     u->waiting_rsp++;
     u->control_reg = BT_CONTROL_B2H_ATN;
