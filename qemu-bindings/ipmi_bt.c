@@ -15,6 +15,8 @@
 #include "ipmi_bt.h"
 
 QEMU_BUILD_BUG_ON(BT_REQUEST_CAPACITY > MAX_IPMI_MSG_SIZE);
+/* Migration's shared callbacks take an IPMIBT as the IPMISysIntf it starts with. */
+QEMU_BUILD_BUG_ON(offsetof(IPMIBT, si) != 0);
 
 static IPMIBT *ipmi_bt_from(IPMISysIntf *si)
 {
@@ -148,16 +150,55 @@ const IPMISysIntfKind ipmi_bt_kind = {
 };
 
 /*
- * Migration: the whole machine, as for KCS; a state that breaks the core's
- * invariant is refused.
+ * Migration, in upstream QEMU 10.0's layout (vmstate_IPMIBT, version 1, named
+ * "ipmi-interface-bt"), so that a guest moves between stock QEMU and this one in
+ * either direction: upstream's fields, held in ib->upstream, which the core's
+ * bt_migrate.c converts from and to the machine. pre_save converts them back
+ * too; when what comes back is not alike (a state no access sequence reaches,
+ * see bt_migrate.h), the machine itself follows in the subsection
+ * "ipmi-interface-bt/machine", which stock QEMU would refuse, so it is sent only
+ * then. A stream that converts to no state the machine can be in is refused
+ * rather than loaded, since the core's functions assume its invariant.
  */
+static int ipmi_bt_pre_save(void *opaque)
+{
+    IPMIBT *ib = opaque;
+    struct bt_machine back;
+
+    bt_migrate_to_upstream(&ib->machine, &ib->upstream);
+    ib->si.machine_needed = !bt_migrate_from_upstream(&ib->upstream, &back) ||
+                            !bt_migrate_alike(&ib->machine, &back);
+    return 0;
+}
+
+static int ipmi_bt_post_load(void *opaque, int version_id)
+{
+    IPMIBT *ib = opaque;
+    const struct bt_upstream *u = &ib->upstream;
+
+    if (ib->si.machine_loaded) {
+        return 0;               /* the subsection's machine, checked there */
+    }
+    if (!bt_migrate_from_upstream(u, &ib->machine)) {
+        error_report("ipmi-bt: migrated BT state is not one the interface can be "
+                     "in (control %02x, mask %02x, in %u, out %u at %u, out length "
+                     "byte %02x); refusing it",
+                     u->control_reg, u->mask_reg, u->inlen, u->outlen, u->outpos,
+                     u->outmsg[0]);
+        bt_machine_init(&ib->machine);
+        return -EINVAL;
+    }
+    return 0;
+}
+
+/* The machine as it is, refused unless bt_machine_consistent holds. */
 static int ipmi_bt_machine_post_load(void *opaque, int version_id)
 {
     struct bt_machine *m = opaque;
 
     if (!bt_machine_consistent(m)) {
-        error_report("ipmi-bt: migrated BT state is inconsistent "
-                     "(phase %u, request %u%s, response %u at %u)",
+        error_report("ipmi-bt: migrated BT machine is inconsistent "
+                     "(phase %u, request %u%s, response %u at %u); refusing it",
                      m->phase, m->request_len,
                      m->request_overrun ? " overrun" : "", m->response_len,
                      m->response_pos);
@@ -166,7 +207,7 @@ static int ipmi_bt_machine_post_load(void *opaque, int version_id)
     return 0;
 }
 
-const VMStateDescription vmstate_bt_machine = {
+static const VMStateDescription vmstate_bt_machine = {
     .name = "bt-machine",
     .version_id = 1,
     .minimum_version_id = 1,
@@ -192,5 +233,46 @@ const VMStateDescription vmstate_bt_machine = {
         VMSTATE_UINT8_ARRAY(message, struct bt_machine,
                             BT_REQUEST_CAPACITY - BT_FRAMING_LEN),
         VMSTATE_END_OF_LIST()
+    }
+};
+
+static const VMStateDescription vmstate_ipmi_bt_machine = {
+    .name = "ipmi-interface-bt/machine",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sysintf_machine_needed,
+    .post_load = ipmi_sysintf_machine_loaded,
+    .fields = (const VMStateField[]) {
+        VMSTATE_STRUCT(machine, IPMIBT, 1, vmstate_bt_machine,
+                       struct bt_machine),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+const VMStateDescription vmstate_ipmi_bt = {
+    .name = "ipmi-interface-bt",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .pre_save = ipmi_bt_pre_save,
+    .pre_load = ipmi_sysintf_pre_load,
+    .post_load = ipmi_bt_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(upstream.obf_irq_set, IPMIBT),
+        VMSTATE_BOOL(upstream.atn_irq_set, IPMIBT),
+        VMSTATE_BOOL(upstream.irqs_enabled, IPMIBT),
+        VMSTATE_UINT32(upstream.outpos, IPMIBT),
+        VMSTATE_UINT32(upstream.outlen, IPMIBT),
+        VMSTATE_UINT8_ARRAY(upstream.outmsg, IPMIBT, BT_UPSTREAM_MSG_SIZE),
+        VMSTATE_UINT32(upstream.inlen, IPMIBT),
+        VMSTATE_UINT8_ARRAY(upstream.inmsg, IPMIBT, BT_UPSTREAM_MSG_SIZE),
+        VMSTATE_UINT8(upstream.control_reg, IPMIBT),
+        VMSTATE_UINT8(upstream.mask_reg, IPMIBT),
+        VMSTATE_UINT8(upstream.waiting_rsp, IPMIBT),
+        VMSTATE_UINT8(upstream.waiting_seq, IPMIBT),
+        VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_ipmi_bt_machine,
+        NULL
     }
 };

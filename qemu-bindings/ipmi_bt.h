@@ -12,6 +12,7 @@
 #include "migration/vmstate.h"
 
 #include "core/bt.h"
+#include "core/bt_migrate.h"
 #include "ipmi_sysintf.h"
 
 /*
@@ -24,6 +25,7 @@
 typedef struct IPMIBT {
     IPMISysIntf si;             /* BMC link, interrupt line, registers */
     struct bt_machine machine;
+    struct bt_upstream upstream;    /* upstream's fields, while migrating */
 } IPMIBT;
 
 /*
@@ -38,11 +40,11 @@ extern const IPMISysIntfKind ipmi_bt_kind;
  */
 void ipmi_bt_class_init(IPMIInterfaceClass *iic);
 
-/* The whole machine, refused on load unless bt_machine_consistent holds. */
-extern const VMStateDescription vmstate_bt_machine;
-
-#define VMSTATE_IPMI_BT(_field, _state) \
-    VMSTATE_STRUCT(_field.machine, _state, 1, vmstate_bt_machine, \
-                   struct bt_machine)
+/*
+ * Upstream QEMU 10.0's vmstate_IPMIBT ("ipmi-interface-bt", version 1), over the
+ * machine, with the whole machine in a subsection when upstream's fields cannot
+ * carry it; refused on load when it converts to no state the machine can be in.
+ */
+extern const VMStateDescription vmstate_ipmi_bt;
 
 #endif /* HW_IPMI_IPMI_BT_H */

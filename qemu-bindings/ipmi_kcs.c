@@ -14,6 +14,8 @@
 #include "ipmi_kcs.h"
 
 QEMU_BUILD_BUG_ON(KCS_REQUEST_CAPACITY > MAX_IPMI_MSG_SIZE);
+/* Migration's shared callbacks take an IPMIKCS as the IPMISysIntf it starts with. */
+QEMU_BUILD_BUG_ON(offsetof(IPMIKCS, si) != 0);
 
 static IPMIKCS *ipmi_kcs_from(IPMISysIntf *si)
 {
@@ -155,15 +157,22 @@ const IPMISysIntfKind ipmi_kcs_kind = {
  * Migration, in upstream QEMU 10.0's layout (vmstate_IPMIKCS, version 2, named
  * "ipmi-interface-kcs"), so that a guest moves between stock QEMU and this one in
  * either direction. The fields are upstream's, held in ik->upstream; the core's
- * kcs_migrate.c converts them from and to the machine. A stream that converts to
- * no state the machine can be in is refused rather than loaded, since the core's
- * functions assume its invariant.
+ * kcs_migrate.c converts them from and to the machine. pre_save converts them
+ * back too; when what comes back is not alike (in an abort, whose status code
+ * upstream's fields cannot carry: see kcs_migrate.h), the machine itself follows
+ * in the subsection "ipmi-interface-kcs/machine", which stock QEMU would refuse,
+ * so it is sent only then. A stream that converts to no state the machine can be
+ * in is refused rather than loaded, since the core's functions assume its
+ * invariant.
  */
 static int ipmi_kcs_pre_save(void *opaque)
 {
     IPMIKCS *ik = opaque;
+    struct kcs_machine back;
 
     kcs_migrate_to_upstream(&ik->machine, &ik->upstream);
+    ik->si.machine_needed = !kcs_migrate_from_upstream(&ik->upstream, &back) ||
+                            !kcs_migrate_alike(&ik->machine, &back);
     return 0;
 }
 
@@ -173,7 +182,7 @@ static int ipmi_kcs_pre_load(void *opaque)
 
     /* A version 1 stream has no outlen and inlen. */
     memset(&ik->upstream, 0, sizeof(ik->upstream));
-    return 0;
+    return ipmi_sysintf_pre_load(opaque);
 }
 
 static int ipmi_kcs_post_load(void *opaque, int version_id)
@@ -181,6 +190,9 @@ static int ipmi_kcs_post_load(void *opaque, int version_id)
     IPMIKCS *ik = opaque;
     const struct kcs_upstream *u = &ik->upstream;
 
+    if (ik->si.machine_loaded) {
+        return 0;               /* the subsection's machine, checked there */
+    }
     if (!kcs_migrate_from_upstream(u, &ik->machine)) {
         error_report("ipmi-kcs: migrated KCS state is not one the interface can be "
                      "in (status %02x, data in %d, command %d, write_end %d, "
@@ -192,6 +204,59 @@ static int ipmi_kcs_post_load(void *opaque, int version_id)
     }
     return 0;
 }
+
+/* The machine as it is, refused unless kcs_machine_consistent holds. */
+static int ipmi_kcs_machine_post_load(void *opaque, int version_id)
+{
+    struct kcs_machine *m = opaque;
+
+    if (!kcs_machine_consistent(m)) {
+        error_report("ipmi-kcs: migrated KCS machine is inconsistent "
+                     "(phase %u, request %u, response %u at %u); refusing it",
+                     m->phase, m->request_len, m->response_len, m->response_pos);
+        return -EINVAL;
+    }
+    return 0;
+}
+
+static const VMStateDescription vmstate_kcs_machine = {
+    .name = "kcs-machine",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = ipmi_kcs_machine_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(phase, struct kcs_machine),
+        VMSTATE_UINT8(data_out, struct kcs_machine),
+        VMSTATE_BOOL(obf, struct kcs_machine),
+        VMSTATE_BOOL(cd, struct kcs_machine),
+        VMSTATE_BOOL(atn, struct kcs_machine),
+        VMSTATE_UINT8(error, struct kcs_machine),
+        VMSTATE_UINT8(request_id, struct kcs_machine),
+        VMSTATE_BOOL(irq_enabled, struct kcs_machine),
+        VMSTATE_BOOL(obf_irq, struct kcs_machine),
+        VMSTATE_BOOL(atn_irq, struct kcs_machine),
+        VMSTATE_UINT16(request_len, struct kcs_machine),
+        VMSTATE_UINT16(response_len, struct kcs_machine),
+        VMSTATE_UINT16(response_pos, struct kcs_machine),
+        VMSTATE_UINT8_ARRAY(request, struct kcs_machine, KCS_REQUEST_CAPACITY),
+        VMSTATE_UINT8_ARRAY(response, struct kcs_machine,
+                            KCS_RESPONSE_CAPACITY),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const VMStateDescription vmstate_ipmi_kcs_machine = {
+    .name = "ipmi-interface-kcs/machine",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sysintf_machine_needed,
+    .post_load = ipmi_sysintf_machine_loaded,
+    .fields = (const VMStateField[]) {
+        VMSTATE_STRUCT(machine, IPMIKCS, 1, vmstate_kcs_machine,
+                       struct kcs_machine),
+        VMSTATE_END_OF_LIST()
+    }
+};
 
 static bool ipmi_kcs_version1(void *opaque, int version_id)
 {
@@ -222,5 +287,9 @@ const VMStateDescription vmstate_ipmi_kcs = {
         VMSTATE_INT16(upstream.cmd_reg, IPMIKCS),
         VMSTATE_UINT8(upstream.waiting_rsp, IPMIKCS),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_ipmi_kcs_machine,
+        NULL
     }
 };

@@ -43,7 +43,8 @@ void ipmi_kcs_class_init(IPMIInterfaceClass *iic);
 
 /*
  * Upstream QEMU 10.0's vmstate_IPMIKCS ("ipmi-interface-kcs", version 2), over the
- * machine; refused on load when it converts to no state the machine can be in.
+ * machine, with the whole machine in a subsection when upstream's fields cannot
+ * carry it; refused on load when it converts to no state the machine can be in.
  */
 extern const VMStateDescription vmstate_ipmi_kcs;
 

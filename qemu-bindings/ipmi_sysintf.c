@@ -78,3 +78,26 @@ void ipmi_sysintf_get_fwinfo(IPMISysIntf *si, IPMIFwInfo *info)
     info->memspace = IPMI_MEMSPACE_IO;
     info->irq_type = IPMI_LEVEL_IRQ;
 }
+
+int ipmi_sysintf_pre_load(void *opaque)
+{
+    IPMISysIntf *si = opaque;
+
+    si->machine_loaded = false;
+    return 0;
+}
+
+bool ipmi_sysintf_machine_needed(void *opaque)
+{
+    IPMISysIntf *si = opaque;
+
+    return si->machine_needed;
+}
+
+int ipmi_sysintf_machine_loaded(void *opaque, int version_id)
+{
+    IPMISysIntf *si = opaque;
+
+    si->machine_loaded = true;
+    return 0;
+}

@@ -34,6 +34,8 @@ struct IPMISysIntf {
                                  * its SMBus alert */
     uint32_t uuid;              /* numbers the interface in firmware tables */
     MemoryRegion io;            /* the registers, then what reads 0xff */
+    bool machine_needed;        /* saving: upstream's fields cannot say it all */
+    bool machine_loaded;        /* loading: the machine came whole */
 };
 
 /*
@@ -72,5 +74,16 @@ void ipmi_sysintf_request(IPMISysIntf *si, const uint8_t *msg, size_t len,
  * adds the base address and the interrupt number.
  */
 void ipmi_sysintf_get_fwinfo(IPMISysIntf *si, IPMIFwInfo *info);
+
+/*
+ * Migration. Each kind's section has upstream's fields, converted from and to
+ * its machine, and a subsection with the whole machine, sent only when those
+ * fields cannot carry it (machine_needed, which the kind's pre_save sets). These
+ * take the kind's state, which starts with its IPMISysIntf: the section's
+ * pre_load, and the subsection's needed and post_load.
+ */
+int ipmi_sysintf_pre_load(void *opaque);
+bool ipmi_sysintf_machine_needed(void *opaque);
+int ipmi_sysintf_machine_loaded(void *opaque, int version_id);
 
 #endif /* HW_IPMI_IPMI_SYSINTF_H */

@@ -59,12 +59,19 @@ static void isa_ipmi_bt_reset_hold(Object *obj, ResetType type)
     ipmi_sysintf_reset_hold(&ISA_IPMI_BT(obj)->bt.si);
 }
 
+/*
+ * Upstream's section: "ipmi-interface-isa-bt", version 2 (its version 1 could not
+ * be loaded: it sent the buffers without their lengths), minimum 2, the BT fields
+ * inside. Upstream registers it with vmstate_register(NULL, 0, ...); as dc->vmsd
+ * it has the same idstr (an ISA device has no device path) and instance 0 for the
+ * first such device.
+ */
 static const VMStateDescription vmstate_isa_ipmi_bt = {
-    .name = TYPE_ISA_IPMI_BT,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .name = "ipmi-interface-isa-bt",
+    .version_id = 2,
+    .minimum_version_id = 2,
     .fields = (const VMStateField[]) {
-        VMSTATE_IPMI_BT(bt, ISAIPMIBTDevice),
+        VMSTATE_STRUCT(bt, ISAIPMIBTDevice, 1, vmstate_ipmi_bt, IPMIBT),
         VMSTATE_END_OF_LIST()
     }
 };

@@ -40,13 +40,14 @@ static void pci_ipmi_bt_reset_hold(Object *obj, ResetType type)
     ipmi_sysintf_reset_hold(&PCI_IPMI_BT(obj)->bt.si);
 }
 
+/* Upstream's: "ipmi-interface-pci-bt" version 1, the PCI device, then the BT fields. */
 static const VMStateDescription vmstate_pci_ipmi_bt = {
-    .name = TYPE_PCI_IPMI_BT,
+    .name = "ipmi-interface-pci-bt",
     .version_id = 1,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
         VMSTATE_PCI_DEVICE(parent_obj, PCIIPMIBTDevice),
-        VMSTATE_IPMI_BT(bt, PCIIPMIBTDevice),
+        VMSTATE_STRUCT(bt, PCIIPMIBTDevice, 1, vmstate_ipmi_bt, IPMIBT),
         VMSTATE_END_OF_LIST()
     }
 };

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Byte spans: the loops every machine needs, proved once: clearing and copying. */
+/* Byte spans: the loops every machine and migration conversion needs, proved once:
+   clearing, copying, comparing. */
 #ifndef BYTES_H
 #define BYTES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,5 +23,13 @@ void bytes_clear(uint8_t *buf, size_t len);
   ensures \forall integer k; 0 <= k < len ==> dst[k] == src[k];
 */
 void bytes_copy(uint8_t *dst, const uint8_t *src, size_t len);
+
+/*@
+  requires \valid_read(a + (0 .. len - 1));
+  requires \valid_read(b + (0 .. len - 1));
+  assigns \nothing;
+  ensures \result != 0 <==> (\forall integer k; 0 <= k < len ==> a[k] == b[k]);
+*/
+bool bytes_equal(const uint8_t *a, const uint8_t *b, size_t len);
 
 #endif /* BYTES_H */

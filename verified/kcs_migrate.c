@@ -5,32 +5,13 @@
  */
 #include "kcs_migrate.h"
 
+#include "bytes.h"
+
 /* The three buffers have one size, so each copy is whole. */
 typedef char kcs_migrate_request_size_check[
     KCS_REQUEST_CAPACITY == KCS_UPSTREAM_MSG_SIZE ? 1 : -1];
 typedef char kcs_migrate_response_size_check[
     KCS_RESPONSE_CAPACITY == KCS_UPSTREAM_MSG_SIZE ? 1 : -1];
-
-/*@
-  requires \valid(dst + (0 .. KCS_UPSTREAM_MSG_SIZE - 1));
-  requires \valid_read(src + (0 .. KCS_UPSTREAM_MSG_SIZE - 1));
-  requires \separated(dst + (0 .. KCS_UPSTREAM_MSG_SIZE - 1),
-                      src + (0 .. KCS_UPSTREAM_MSG_SIZE - 1));
-  assigns dst[0 .. KCS_UPSTREAM_MSG_SIZE - 1];
-*/
-static void kcs_migrate_copy(uint8_t *dst, const uint8_t *src)
-{
-    unsigned int i;
-
-    /*@
-      loop invariant 0 <= i <= KCS_UPSTREAM_MSG_SIZE;
-      loop assigns i, dst[0 .. KCS_UPSTREAM_MSG_SIZE - 1];
-      loop variant KCS_UPSTREAM_MSG_SIZE - i;
-    */
-    for (i = 0; i < KCS_UPSTREAM_MSG_SIZE; i++) {
-        dst[i] = src[i];
-    }
-}
 
 /* Upstream's status register: the state in bits 7:6, then CD, SMS_ATN, IBF, OBF. */
 /*@
@@ -51,8 +32,8 @@ void kcs_migrate_to_upstream(const struct kcs_machine *m, struct kcs_upstream *u
     u->obf_irq_set = m->obf_irq;
     u->atn_irq_set = m->atn_irq;
     u->irqs_enabled = m->irq_enabled;
-    kcs_migrate_copy(u->outmsg, m->response);
-    kcs_migrate_copy(u->inmsg, m->request);
+    bytes_copy(u->outmsg, m->response, KCS_UPSTREAM_MSG_SIZE);
+    bytes_copy(u->inmsg, m->request, KCS_UPSTREAM_MSG_SIZE);
     u->outpos = m->response_pos;
     u->outlen = m->response_len;
     u->inlen = m->request_len;
@@ -116,8 +97,8 @@ bool kcs_migrate_from_upstream(const struct kcs_upstream *u, struct kcs_machine 
     m->obf_irq = u->obf_irq_set;
     m->atn_irq = u->atn_irq_set;
     m->request_id = ibf ? u->waiting_rsp : (uint8_t)(u->waiting_rsp - 1u);
-    kcs_migrate_copy(m->request, u->inmsg);
-    kcs_migrate_copy(m->response, u->outmsg);
+    bytes_copy(m->request, u->inmsg, KCS_UPSTREAM_MSG_SIZE);
+    bytes_copy(m->response, u->outmsg, KCS_UPSTREAM_MSG_SIZE);
 
     if (ibf) {
         /* Only an external BMC's wait leaves IBF set, in the write state. */
@@ -168,4 +149,22 @@ bool kcs_migrate_from_upstream(const struct kcs_upstream *u, struct kcs_machine 
                        ? u->outmsg[0] : KCS_ERROR_UNSPECIFIED;
         return true;
     }
+}
+
+bool kcs_migrate_alike(const struct kcs_machine *a, const struct kcs_machine *b)
+{
+    if (a->phase != b->phase || a->data_out != b->data_out || a->obf != b->obf ||
+        a->cd != b->cd || a->atn != b->atn || a->error != b->error ||
+        a->request_id != b->request_id || a->irq_enabled != b->irq_enabled ||
+        a->obf_irq != b->obf_irq || a->atn_irq != b->atn_irq) {
+        return false;
+    }
+    if (a->phase >= KCS_PHASE_WRITE_START && a->phase <= KCS_PHASE_BUSY &&
+        (a->request_len != b->request_len ||
+         !bytes_equal(a->request, b->request, a->request_len))) {
+        return false;
+    }
+    return a->phase != KCS_PHASE_READ ||
+           (a->response_len == b->response_len && a->response_pos == b->response_pos &&
+            bytes_equal(a->response, b->response, a->response_len));
 }

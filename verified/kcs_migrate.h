@@ -79,4 +79,34 @@ void kcs_migrate_to_upstream(const struct kcs_machine *m, struct kcs_upstream *u
 */
 bool kcs_migrate_from_upstream(const struct kcs_upstream *u, struct kcs_machine *m);
 
+/*@
+  // Two machines no host access or BMC answer tells apart: the request matters while
+  // it is written or held, the response while it is read.
+  predicate kcs_alike(struct kcs_machine *a, struct kcs_machine *b) =
+    a->phase == b->phase && a->data_out == b->data_out && a->obf == b->obf
+    && a->cd == b->cd && a->atn == b->atn && a->error == b->error
+    && a->request_id == b->request_id && a->irq_enabled == b->irq_enabled
+    && a->obf_irq == b->obf_irq && a->atn_irq == b->atn_irq
+    && (KCS_PHASE_WRITE_START <= a->phase <= KCS_PHASE_BUSY ==>
+        a->request_len == b->request_len
+        && \forall integer k; 0 <= k < a->request_len ==> a->request[k] == b->request[k])
+    && (a->phase == KCS_PHASE_READ ==>
+        a->response_len == b->response_len && a->response_pos == b->response_pos
+        && \forall integer k; 0 <= k < a->response_len ==>
+           a->response[k] == b->response[k]);
+*/
+
+/*
+ * Whether b is a as far as the host and the BMC can tell: the binding converts a
+ * machine to upstream's fields and back, and sends the machine itself (a subsection)
+ * only when what comes back is not alike (ABORT_ACK comes back as ERROR, ABORT_STATUS
+ * as READ, an error code outside the error phases as none).
+ */
+/*@
+  requires kcs_valid(a) && kcs_valid(b);
+  assigns \nothing;
+  ensures \result != 0 <==> kcs_alike(a, b);
+*/
+bool kcs_migrate_alike(const struct kcs_machine *a, const struct kcs_machine *b);
+
 #endif /* KCS_MIGRATE_H */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bt.h"
+#include "bt_migrate.h"
 #include "ipmi_messages.h"
 
 #define DEVICE_ID 0x20
@@ -88,6 +89,22 @@ static void assert_same(const struct bt_machine *a, const struct bt_machine *b)
     g_assert_cmpmem(a->message, sizeof(a->message), b->message, sizeof(b->message));
 }
 
+/*
+ * Every state the machine reaches migrates through upstream's fields alone: they bring
+ * back a machine that is alike (bt_migrate_alike), so the subsection is never sent.
+ */
+static void check_migrates(const struct bt_machine *m)
+{
+    struct bt_upstream u;
+    struct bt_machine back;
+
+    bt_migrate_to_upstream(m, &u);
+    g_assert_true(bt_migrate_from_upstream(&u, &back));
+    g_assert_true(bt_machine_consistent(&back));
+    g_assert_true(bt_migrate_alike(m, &back));
+    g_assert_true(bt_migrate_alike(m, m));
+}
+
 static void check_machine(struct rig *r)
 {
     struct bt_machine copy = r->m;
@@ -101,6 +118,7 @@ static void check_machine(struct rig *r)
     g_assert_cmphex(k.value, ==, expected_mask(&r->m));
     g_assert_true(!r->m.b2h_irq || r->m.b2h_irq_en);
     g_assert_cmpint(r->irq, ==, r->m.irq_enabled && r->m.b2h_irq);
+    check_migrates(&r->m);
 }
 
 static void fake_bmc(struct rig *r);
@@ -242,6 +260,20 @@ static size_t frame(uint8_t *out, uint8_t netfn, uint8_t seq, uint8_t cmd,
         memcpy(out + 4, data, n);
     }
     return n + 4;
+}
+
+/*
+ * A BMC's response (NetFn/LUN, command, completion code, data) as BT frames it, in
+ * the machine and in upstream alike: length byte, NetFn/LUN, the request's sequence
+ * byte, the rest. Returns the frame's length.
+ */
+static size_t frame_response(uint8_t *out, uint8_t seq, const uint8_t *rsp, size_t len)
+{
+    out[0] = (uint8_t)(len + 1);
+    out[1] = rsp[0];
+    out[2] = seq;
+    memcpy(out + 3, rsp + 1, len - 1);
+    return len + 2;
 }
 
 /* drain_BMC2HOST(): read and forget a response nobody waits for. */
@@ -1677,11 +1709,7 @@ static void model_respond(struct model *d, bool current, const uint8_t *rsp, siz
     } else if (len > BT_RESPONSE_CAPACITY - 2) {
         model_answer(d, IPMI_CC_CANNOT_RETURN_BYTES);
     } else {
-        d->rsp[0] = (uint8_t)(len + 1);
-        d->rsp[1] = rsp[0];
-        d->rsp[2] = d->seq;
-        memcpy(d->rsp + 3, rsp + 1, len - 1);
-        d->rsp_len = len + 2;
+        d->rsp_len = frame_response(d->rsp, d->seq, rsp, len);
         d->rsp_pos = 0;
         model_offer(d);
     }
@@ -2024,6 +2052,175 @@ static void test_capability_sizes_hold(void)
     expect_framed(rsp, n, 0x02, answer, (size_t)out_max - 1);
 }
 
+/* ---- Migration from upstream's fields (hw/ipmi/ipmi_bt.c, vmstate_IPMIBT). ---- */
+
+/* Upstream as its ipmi_bt_ioport_write() leaves it after a request was written. */
+static void upstream_written(struct bt_upstream *u, const uint8_t *f, size_t n)
+{
+    memset(u, 0, sizeof(*u));
+    memcpy(u->inmsg, f, n);
+    u->inlen = n;
+    u->waiting_rsp = 7;
+}
+
+/* ... and after H2B_ATN: the NetFn over the sequence byte, the BMC's answer framed. */
+static void upstream_answered(struct bt_upstream *u, const uint8_t *rsp, size_t len)
+{
+    u->waiting_seq = u->inmsg[2];
+    u->inmsg[2] = u->inmsg[1];
+    u->outlen = frame_response(u->outmsg, u->waiting_seq, rsp, len);
+    u->outpos = 0;
+    u->waiting_rsp++;
+    u->control_reg = BT_CONTROL_B2H_ATN;
+}
+
+static void rig_from(struct rig *r, const struct bt_upstream *u)
+{
+    rig_init(r);
+    g_assert_true(bt_migrate_from_upstream(u, &r->m));
+    r->irq = r->m.irq_enabled && r->m.b2h_irq;  /* the line as the destination has it */
+    check_machine(r);
+}
+
+static void refused(const struct bt_upstream *u)
+{
+    struct bt_machine m;
+
+    g_assert_false(bt_migrate_from_upstream(u, &m));
+}
+
+static void test_migrate_from_upstream(void)
+{
+    uint8_t f[FRAME_MAX], rsp[FRAME_MAX];
+    size_t n = frame(f, APP_REQ, 0x42, CMD_GET_DEVICE_ID, NULL, 0);
+    struct bt_upstream u, v;
+    struct rig r;
+    size_t i, got;
+
+    /* A fresh upstream: idle; the next request is its waiting_rsp. */
+    memset(&u, 0, sizeof(u));
+    rig_from(&r, &u);
+    g_assert_cmpint(r.m.phase, ==, BT_PHASE_IDLE);
+    get_device_id_works(&r, 0x11);
+    g_assert_cmpuint(r.msg_id, ==, 0);
+
+    /* Half a request written: the host goes on writing, then sends it. */
+    upstream_written(&u, f, 2);
+    rig_from(&r, &u);
+    g_assert_cmpuint(r.m.request_len, ==, 2);
+    for (i = 2; i < n; i++) {
+        buffer_write(&r, f[i]);
+    }
+    control(&r, BT_CONTROL_H2B_ATN);
+    g_assert_cmpuint(r.msg_id, ==, 7);
+    got = read_frame(&r, rsp, sizeof(rsp));
+    expect_framed(rsp, got, 0x42, device_id_rsp, sizeof(device_id_rsp));
+
+    /* Answered (ipmi-bmc-sim answers at once), then read halfway, then to its end. */
+    upstream_written(&u, f, n);
+    upstream_answered(&u, device_id_rsp, sizeof(device_id_rsp));
+    rig_from(&r, &u);
+    g_assert_cmpint(r.m.phase, ==, BT_PHASE_RESPONSE);
+    g_assert_cmpuint(r.m.request_id, ==, 7);
+    got = read_frame(&r, rsp, sizeof(rsp));
+    expect_framed(rsp, got, 0x42, device_id_rsp, sizeof(device_id_rsp));
+    u.control_reg = BT_CONTROL_H_BUSY;
+    u.outpos = 5;
+    rig_from(&r, &u);
+    g_assert_cmpint(r.m.phase, ==, BT_PHASE_IDLE);
+    g_assert_true(r.m.h_busy);
+    for (i = 5; i < u.outlen; i++) {
+        g_assert_cmphex(buffer_read(&r), ==, u.outmsg[i]);
+    }
+    g_assert_cmphex(buffer_read(&r), ==, 0xff);
+    /* Read to its end with B2H_ATN still up: upstream dropped the pointers. */
+    u.control_reg = BT_CONTROL_B2H_ATN;
+    u.outpos = u.outlen = 0;
+    rig_from(&r, &u);
+    g_assert_cmpint(r.m.phase, ==, BT_PHASE_RESPONSE);
+    g_assert_cmpuint(r.m.response_pos, ==, r.m.response_len);
+    g_assert_cmphex(buffer_read(&r), ==, 0xff);
+    control(&r, BT_CONTROL_B2H_ATN);
+    get_device_id_works(&r, 0x12);
+
+    /* Held by an external BMC: busy, the message as it went, answered under its id. */
+    upstream_written(&u, f, n);
+    u.waiting_seq = f[2];
+    u.inmsg[2] = u.inmsg[1];
+    u.control_reg = BT_CONTROL_B_BUSY;
+    rig_from(&r, &u);
+    g_assert_cmpint(r.m.phase, ==, BT_PHASE_BUSY);
+    g_assert_cmphex(r.m.request[2], ==, 0x42);
+    g_assert_cmpuint(bt_machine_message_len(&r.m), ==, 2);
+    g_assert_cmphex(bt_machine_message(&r.m)[0], ==, APP_REQ);
+    g_assert_cmphex(bt_machine_message(&r.m)[1], ==, CMD_GET_DEVICE_ID);
+    respond(&r, 7, device_id_rsp, sizeof(device_id_rsp));
+    got = read_frame(&r, rsp, sizeof(rsp));
+    expect_framed(rsp, got, 0x42, device_id_rsp, sizeof(device_id_rsp));
+
+    /* Stuck on a request too short to send: ours, after the same writes, is idle. */
+    upstream_written(&u, f, 2);
+    u.control_reg = BT_CONTROL_B_BUSY;
+    rig_from(&r, &u);
+    g_assert_cmpint(r.m.phase, ==, BT_PHASE_IDLE);
+    get_device_id_works(&r, 0x13);
+
+    /* Written past the end: an overrun, answered with a length error once sent. */
+    upstream_written(&u, f, n);
+    u.inlen = 1000;
+    rig_from(&r, &u);
+    g_assert_true(r.m.request_overrun);
+    g_assert_cmpuint(r.m.request_len, ==, BT_REQUEST_CAPACITY);
+    control(&r, BT_CONTROL_H2B_ATN);
+    got = read_frame(&r, rsp, sizeof(rsp));
+    expect_header_only(rsp, got, APP_REQ, 0x42, CMD_GET_DEVICE_ID,
+                       IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+
+    /* The interrupt mask and the BMC's enable. */
+    memset(&u, 0, sizeof(u));
+    u.mask_reg = BT_MASK_B2H_IRQ_EN | BT_MASK_B2H_IRQ;
+    u.irqs_enabled = true;
+    u.control_reg = BT_CONTROL_SMS_ATN;
+    rig_from(&r, &u);
+    g_assert_true(r.m.b2h_irq_en && r.m.b2h_irq && r.m.irq_enabled && r.m.sms_atn);
+
+    /* Refused: what no upstream state has, or what ours cannot be. */
+    upstream_written(&u, f, n);
+    upstream_answered(&u, device_id_rsp, sizeof(device_id_rsp));
+    rig_from(&r, &u);
+    for (i = 0; i < 8; i++) {
+        v = u;
+        v.control_reg |= (uint8_t)(1u << i);
+        if ((1u << i) & BT_UPSTREAM_CONTROL_BITS) {
+            continue;
+        }
+        refused(&v);
+    }
+    v = u;
+    v.mask_reg = BT_MASK_BMC_HWRST;
+    refused(&v);
+    v = u;
+    v.outlen = BT_RESPONSE_CAPACITY + 1;
+    v.outmsg[0] = 0xff;
+    refused(&v);
+    v = u;
+    v.outpos = v.outlen + 1;
+    refused(&v);
+    v = u;
+    v.outmsg[0]++;                  /* B2H_ATN offering a response not framed whole */
+    refused(&v);
+    v = u;
+    v.outlen = 4;                   /* ... or too short to have a completion code */
+    v.outmsg[0] = 3;
+    refused(&v);
+    v = u;
+    v.outpos = v.outlen = 0;
+    v.outmsg[0] = 2;
+    refused(&v);
+    v.control_reg = 0;              /* not offered: nothing to frame */
+    rig_from(&r, &v);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -2057,5 +2254,6 @@ int main(int argc, char **argv)
     g_test_add_func("/bt/skiboot-driver", test_skiboot_driver);
     g_test_add_func("/bt/consistency-check", test_consistency_check);
     g_test_add_func("/bt/random-traffic", test_random_traffic);
+    g_test_add_func("/bt/migrate-from-upstream", test_migrate_from_upstream);
     return g_test_run();
 }

@@ -6,7 +6,8 @@
  * fresh QEMU twice, once with the request half written and once with the
  * response half read; the last QEMU finishes it and must hand out the same
  * response, byte for byte, with the interrupt working. A stream whose
- * interface state breaks the machine's invariant is refused.
+ * interface state breaks the machine's invariant is refused, and the QEMU it
+ * was for says why.
  */
 #include "qemu/osdep.h"
 #include "libqtest.h"
@@ -24,6 +25,7 @@ typedef struct MigrateCase {
     int irq;                    /* ISA */
     const char *section;        /* the section's idstr (ISA) */
     size_t bad_offset;          /* a byte of it that 7Fh makes inconsistent */
+    const char *refusal;        /* what the loading QEMU then says */
 } MigrateCase;
 
 static const MigrateCase cases[] = {
@@ -32,10 +34,18 @@ static const MigrateCase cases[] = {
      * outmsg[300], inlen, inmsg[300], write_end). 7Fh is the read state with IBF
      * set, which only a BMC holding a request in the write state can leave.
      */
-    { "isa-ipmi-kcs", IPMI_HOST_KCS, false, 0xca2, 5, "ipmi-interface", 616 },
+    { "isa-ipmi-kcs", IPMI_HOST_KCS, false, 0xca2, 5, "ipmi-interface", 616,
+      "ipmi-kcs: migrated KCS state is not one the interface can be in "
+      "(status 7f," },
     { "pci-ipmi-kcs", IPMI_HOST_KCS, true },
-    /* Still our own layout: the phase comes first. */
-    { "isa-ipmi-bt", IPMI_HOST_BT, false, 0xe4, 5, "isa-ipmi-bt", 0 },
+    /*
+     * Upstream's layout: outpos (big-endian, after 3 bools) ends at 6. With only
+     * half a request written there is no response (outpos = outlen = 0): 7Fh
+     * puts the read pointer past its end.
+     */
+    { "isa-ipmi-bt", IPMI_HOST_BT, false, 0xe4, 5, "ipmi-interface-isa-bt", 6,
+      "ipmi-bt: migrated BT state is not one the interface can be in "
+      "(control 00, mask 00, in 3, out 0 at 127," },
     { "pci-ipmi-bt", IPMI_HOST_BT, true },
 };
 
@@ -194,13 +204,18 @@ static void test_migrate_transfer(const void *data)
 }
 
 /*
- * The stream says phase 0x7f, which no machine has: the load fails and the
- * QEMU it was for says why; the same stream unchanged loads.
+ * A byte of upstream's fields set to 7Fh, which makes them a state the
+ * machine's invariant forbids: the load fails and the QEMU it was for says why
+ * on its stderr (libqtest starts QEMU through sh -c, so the arguments can
+ * redirect it); the same stream unchanged loads.
  */
 static void test_refuse_inconsistent(const void *data)
 {
     const MigrateCase *c = data;
     g_autofree char *args = case_args(c);
+    g_autofree char *log = NULL;
+    g_autofree char *logged_args = NULL;
+    g_autofree char *said = NULL;
     QTestState *from, *to;
     IPMIHost h;
     char *path;
@@ -216,9 +231,15 @@ static void test_refuse_inconsistent(const void *data)
     qtest_quit(to);
 
     ipmi_host_patch_saved(path, c->section, c->bad_offset, 0x7f);
-    to = ipmi_host_load(path, args, &loaded);
+    log = g_strdup_printf("%s.stderr", path);
+    logged_args = g_strdup_printf("%s 2>%s", args, log);
+    to = ipmi_host_load(path, logged_args, &loaded);
     g_assert_false(loaded);
     qtest_quit(to);
+    g_assert_true(g_file_get_contents(log, &said, NULL, NULL));
+    g_test_message("the loading QEMU said: %s", said);
+    g_assert_nonnull(strstr(said, c->refusal));
+    unlink(log);
 
     ipmi_host_remove_saved(path);
     qtest_quit(from);

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Live migration between stock QEMU and ours, in the middle of a KCS transfer.
+"""Live migration between stock QEMU and ours, in the middle of a transfer.
 
     migrate-stock.py STOCK_QEMU OUR_QEMU FIRMWARE_DIR
 
-Each case starts two machines (q35, qtest accelerator, isa-ipmi-kcs with ipmi-bmc-sim),
-drives part of a Get Device ID through the KCS registers on the source, migrates it
-over a unix socket to the destination, finishes the transfer there and checks the
-answer. Cases: stock -> ours and ours -> stock, each stopped after two request bytes
-(WRITE phase) and after three response bytes (READ phase), and ours -> ours; and
-pci-ipmi-kcs idle both ways (its BAR is unmapped without firmware). Prints TAP.
+Each case starts two machines (q35, TCG, stopped with -S, one system interface with
+ipmi-bmc-sim), drives part of a Get Device ID through the interface's registers on the
+source over the qtest protocol, migrates it over a unix socket to the destination,
+finishes the transfer there, checks the answer, and makes a second Get Device ID from
+the start. For each of isa-ipmi-kcs, isa-ipmi-bt, pci-ipmi-kcs and pci-ipmi-bt: stock
+-> ours and ours -> stock, each stopped with the request half written and with the
+response half read, and ours -> ours. No firmware runs under -S, so for the PCI
+devices the test programs I/O BAR 0 and the command register's I/O enable itself
+through configuration cycles (ports CF8h/CFCh) before the transfer. Prints TAP.
 """
 import json
 import os
@@ -19,8 +22,13 @@ import sys
 import tempfile
 import time
 
-DATA, STATUS = 0xca2, 0xca3
+KCS_BASE, BT_BASE = 0xca2, 0xe4
 WRITE_START, WRITE_END, READ = 0x61, 0x62, 0x68
+# BT control register bits, and the buffer and mask registers' offsets.
+CLR_WR, CLR_RD, H2B_ATN, B2H_ATN, H_BUSY, B_BUSY = 0x01, 0x02, 0x04, 0x08, 0x40, 0x80
+BT_BUFFER = 1
+# Where the test puts a PCI device's I/O BAR 0.
+PCI_IO_BASE = 0xc000
 # ipmi-bmc-sim's default device_id: Debian's 10.0.2 answers 20h whatever the property
 # says, so both ends keep the default and every answer must carry it.
 DEVICE_ID = 0x20
@@ -87,6 +95,14 @@ class Machine:
     def inb(self, port):
         return int(self._qtest('inb 0x%x' % port)[1], 16)
 
+    def pci_read(self, devfn, offset):
+        self._qtest('outl 0xcf8 0x%x' % (0x80000000 | devfn << 8 | offset))
+        return int(self._qtest('inl 0xcfc')[1], 16)
+
+    def pci_write(self, devfn, offset, value):
+        self._qtest('outl 0xcf8 0x%x' % (0x80000000 | devfn << 8 | offset))
+        self._qtest('outl 0xcfc 0x%x' % value)
+
     def quit(self):
         try:
             self.qmp('quit')
@@ -98,33 +114,122 @@ class Machine:
             self.proc.kill()
 
 
-def state(m):
-    return m.inb(STATUS) >> 6
+def pci_enable(m, prog_if):
+    """Finds the IPMI device (class 0C07h, programming interface prog_if) on bus 0 and
+    maps its I/O BAR 0 at PCI_IO_BASE, as firmware would. Returns the base."""
+    for devfn in range(0, 256, 8):
+        if m.pci_read(devfn, 0x08) >> 8 == 0x0c0700 | prog_if:
+            m.pci_write(devfn, 0x10, PCI_IO_BASE)
+            m.pci_write(devfn, 0x04, m.pci_read(devfn, 0x04) & 0xffff | 0x1)
+            bar = m.pci_read(devfn, 0x10)
+            if bar & ~0x3 != PCI_IO_BASE:
+                raise RuntimeError('BAR 0 of devfn %02x reads %08x' % (devfn, bar))
+            return PCI_IO_BASE
+    raise RuntimeError('no PCI device of class 0c07%02x on bus 0' % prog_if)
 
 
-def write_bytes(m, data):
-    """KCS write phase as Linux's kcs_sm does it, for the bytes in data."""
-    for b in data:
-        if b is WRITE_START or b is WRITE_END:
-            m.outb(STATUS, b if b is WRITE_START else WRITE_END)
-        else:
-            m.outb(DATA, b)
-        m.inb(DATA)     # clear OBF
+class KCS:
+    """The host side of KCS as Linux's kcs_sm drives it."""
+    prog_if = 1
+    # Get Device ID: WRITE_START, NetFn, WRITE_END, command.
+    request = [WRITE_START, 0x06 << 2, WRITE_END, 0x01]
+
+    def __init__(self, base):
+        self.data, self.status = base, base + 1
+
+    def state(self, m):
+        return m.inb(self.status) >> 6
+
+    def write(self, m, data):
+        """KCS write phase for the bytes in data."""
+        for b in data:
+            if b is WRITE_START or b is WRITE_END:
+                m.outb(self.status, b)
+            else:
+                m.outb(self.data, b)
+            m.inb(self.data)     # clear OBF
+
+    def write_first_half(self, m):
+        self.write(m, self.request[:2])
+
+    def write_second_half(self, m):
+        self.write(m, self.request[2:])
+
+    def read(self, m, count=None):
+        out = []
+        while count is None or len(out) < count:
+            s = self.state(m)
+            if s == 1:          # READ
+                out.append(m.inb(self.data))
+                m.outb(self.data, READ)
+            elif s == 0:        # IDLE: the dummy byte ends it
+                m.inb(self.data)
+                return out, True
+            else:
+                raise RuntimeError('KCS state %d while reading' % s)
+        return out, False
+
+    def read_first_half(self, m):
+        return self.read(m, 3)[0]
+
+    def read_rest(self, m):
+        return self.read(m)
+
+    def answer(self, got):
+        """NetFn/LUN, command, completion code, device id."""
+        return got[:4]
 
 
-def read_bytes(m, count=None):
-    out = []
-    while count is None or len(out) < count:
-        s = state(m)
-        if s == 1:          # READ
-            out.append(m.inb(DATA))
-            m.outb(DATA, READ)
-        elif s == 0:        # IDLE: the dummy byte ends it
-            m.inb(DATA)
-            return out, True
-        else:
-            raise RuntimeError('KCS state %d while reading' % s)
-    return out, False
+class BT:
+    """The host side of BT as Linux's ipmi_bt_sm drives it."""
+    prog_if = 2
+    seq = 0x42
+    # Get Device ID: length, NetFn/LUN, sequence, command.
+    request = [3, 0x06 << 2, seq, 0x01]
+
+    def __init__(self, base):
+        self.control, self.buffer = base, base + BT_BUFFER
+
+    def write_first_half(self, m):
+        m.outb(self.control, CLR_WR)
+        for b in self.request[:2]:
+            m.outb(self.buffer, b)
+
+    def write_second_half(self, m):
+        for b in self.request[2:]:
+            m.outb(self.buffer, b)
+        m.outb(self.control, H2B_ATN)
+
+    def read_first_half(self, m):
+        """B2H_ATN up: H_BUSY, clear B2H_ATN, CLR_RD_PTR, the length and two bytes."""
+        c = m.inb(self.control)
+        if c & (B2H_ATN | B_BUSY) != B2H_ATN:
+            raise RuntimeError('BT control %02x where a response is due' % c)
+        m.outb(self.control, H_BUSY)
+        m.outb(self.control, B2H_ATN)
+        m.outb(self.control, CLR_RD)
+        return [m.inb(self.buffer) for _ in range(3)]
+
+    def read_rest(self, m):
+        """The bytes the length byte counts, then 0xff past them; H_BUSY off."""
+        c = m.inb(self.control)
+        if not c & H_BUSY:
+            raise RuntimeError('BT control %02x: H_BUSY lost' % c)
+        rest = [m.inb(self.buffer) for _ in range(self.length - 2)]
+        past = m.inb(self.buffer)
+        m.outb(self.control, H_BUSY)
+        done = past == 0xff and not m.inb(self.control) & (H_BUSY | B2H_ATN | B_BUSY)
+        return rest, done
+
+    def read(self, m):
+        first = self.read_first_half(m)
+        self.length = first[0]
+        rest, done = self.read_rest(m)
+        return first + rest, done
+
+    def answer(self, got):
+        """Length, NetFn/LUN, sequence, command, completion code, device id."""
+        return [got[1]] + got[3:6] if got[2] == self.seq else ['seq %02x' % got[2]]
 
 
 def migrate(src, dst_path):
@@ -141,59 +246,68 @@ def migrate(src, dst_path):
     raise RuntimeError('migration did not complete')
 
 
+DEVICES = {'isa-ipmi-kcs': (KCS, KCS_BASE), 'isa-ipmi-bt': (BT, BT_BASE),
+           'pci-ipmi-kcs': (KCS, None), 'pci-ipmi-bt': (BT, None)}
+
+
 def run_case(src_bin, dst_bin, firmware, device, stop):
+    kind, base = DEVICES[device]
     with tempfile.TemporaryDirectory() as tmp:
         sock = os.path.join(tmp, 'mig.sock')
         dst = Machine(dst_bin, firmware, tmp, 'dst', device, incoming='unix:' + sock)
         src = Machine(src_bin, firmware, tmp, 'src', device)
         try:
-            if stop == 'idle':
-                # No firmware ran, so no BAR is mapped: the section's layout only.
-                migrate(src, sock)
-                r = dst.qmp('query-status')['return']
-                return (r['status'] in ('paused', 'prelaunch'),
-                        'destination %s' % r['status'])
-            request = [WRITE_START, 0x06 << 2, WRITE_END, 0x01]
+            host = kind(base if base else pci_enable(src, kind.prog_if))
             if stop == 'write':
-                write_bytes(src, request[:2])
+                host.write_first_half(src)
                 migrate(src, sock)
-                write_bytes(dst, request[2:])
-                got, done = read_bytes(dst)
+                host.write_second_half(dst)
+                got, done = host.read(dst)
             else:
-                write_bytes(src, request)
-                got, _ = read_bytes(src, 3)
+                host.write_first_half(src)
+                host.write_second_half(src)
+                got = host.read_first_half(src)
+                host.length = got[0]
                 migrate(src, sock)
-                rest, done = read_bytes(dst)
+                rest, done = host.read_rest(dst)
                 got += rest
             # Get Device ID again on the destination, from the start.
-            write_bytes(dst, request)
-            again, done2 = read_bytes(dst)
+            host.write_first_half(dst)
+            host.write_second_half(dst)
+            again, done2 = host.read(dst)
         except Exception as e:
             raise RuntimeError('%s\nsource: %s\ndestination: %s' %
                                (e, src.output(), dst.output()))
         finally:
             src.quit()
             dst.quit()
-        ok = (done and done2 and got[:4] == [0x1c, 0x01, 0x00, DEVICE_ID]
-              and again[:4] == got[:4])
+        want = [0x1c, 0x01, 0x00, DEVICE_ID]
+        ok = (done and done2 and host.answer(got) == want and
+              host.answer(again) == want)
         return ok, 'answer %s, then %s' % (bytes(got).hex(), bytes(again).hex())
+
+
+def version(binary):
+    out = subprocess.run([binary, '--version'], capture_output=True, text=True).stdout
+    return out.splitlines()[0] if out else '?'
 
 
 def main():
     stock, ours, firmware = sys.argv[1:4]
-    kcs = 'isa-ipmi-kcs'
-    cases = [(kcs, 'stock -> ours', stock, ours, 'write'),
-             (kcs, 'stock -> ours', stock, ours, 'read'),
-             (kcs, 'ours -> stock', ours, stock, 'write'),
-             (kcs, 'ours -> stock', ours, stock, 'read'),
-             (kcs, 'ours -> ours', ours, ours, 'read'),
-             ('pci-ipmi-kcs', 'stock -> ours', stock, ours, 'idle'),
-             ('pci-ipmi-kcs', 'ours -> stock', ours, stock, 'idle')]
+    print('# stock: %s (%s)' % (stock, version(stock)))
+    print('# ours: %s (%s)' % (ours, version(ours)))
+    cases = []
+    for device in DEVICES:
+        cases += [(device, 'stock -> ours', stock, ours, 'write'),
+                  (device, 'stock -> ours', stock, ours, 'read'),
+                  (device, 'ours -> stock', ours, stock, 'write'),
+                  (device, 'ours -> stock', ours, stock, 'read'),
+                  (device, 'ours -> ours', ours, ours, 'read')]
     print('1..%d' % len(cases))
     failed = 0
     for n, (device, name, a, b, stop) in enumerate(cases, 1):
-        desc = '%s %s, %s' % (device, name, 'idle' if stop == 'idle'
-                              else 'stopped in the %s phase' % stop)
+        desc = '%s %s, %s' % (device, name, 'request half written' if stop == 'write'
+                              else 'response half read')
         try:
             ok, detail = run_case(a, b, firmware, device, stop)
         except Exception as e:
