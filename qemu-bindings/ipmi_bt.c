@@ -168,6 +168,8 @@ static int ipmi_bt_pre_save(void *opaque)
     bt_migrate_to_upstream(&ib->machine, &ib->upstream);
     ib->si.machine_needed = !bt_migrate_from_upstream(&ib->upstream, &back) ||
                             !bt_migrate_alike(&ib->machine, &back);
+    trace_ipmi_bt_saved(ib->si.io.addr, ib->machine.phase,
+                        ib->si.machine_needed);
     return 0;
 }
 
@@ -177,6 +179,8 @@ static int ipmi_bt_post_load(void *opaque, int version_id)
     const struct bt_upstream *u = &ib->upstream;
 
     if (ib->si.machine_loaded) {
+        trace_ipmi_bt_loaded(ib->si.io.addr, ib->machine.phase,
+                             ib->si.machine_loaded);
         return 0;               /* the subsection's machine, checked there */
     }
     if (!bt_migrate_from_upstream(u, &ib->machine)) {
@@ -188,6 +192,8 @@ static int ipmi_bt_post_load(void *opaque, int version_id)
         bt_machine_init(&ib->machine);
         return -EINVAL;
     }
+    trace_ipmi_bt_loaded(ib->si.io.addr, ib->machine.phase,
+                         ib->si.machine_loaded);
     return 0;
 }
 

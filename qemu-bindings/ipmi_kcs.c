@@ -173,6 +173,8 @@ static int ipmi_kcs_pre_save(void *opaque)
     kcs_migrate_to_upstream(&ik->machine, &ik->upstream);
     ik->si.machine_needed = !kcs_migrate_from_upstream(&ik->upstream, &back) ||
                             !kcs_migrate_alike(&ik->machine, &back);
+    trace_ipmi_kcs_saved(ik->si.io.addr, ik->machine.phase,
+                         ik->si.machine_needed);
     return 0;
 }
 
@@ -191,6 +193,8 @@ static int ipmi_kcs_post_load(void *opaque, int version_id)
     const struct kcs_upstream *u = &ik->upstream;
 
     if (ik->si.machine_loaded) {
+        trace_ipmi_kcs_loaded(ik->si.io.addr, ik->machine.phase,
+                              ik->si.machine_loaded);
         return 0;               /* the subsection's machine, checked there */
     }
     if (!kcs_migrate_from_upstream(u, &ik->machine)) {
@@ -202,6 +206,8 @@ static int ipmi_kcs_post_load(void *opaque, int version_id)
         kcs_machine_init(&ik->machine);
         return -EINVAL;
     }
+    trace_ipmi_kcs_loaded(ik->si.io.addr, ik->machine.phase,
+                          ik->si.machine_loaded);
     return 0;
 }
 

@@ -21,6 +21,8 @@ static int smbus_ipmi_pre_save(void *opaque)
     SMBusIPMIDevice *sid = opaque;
 
     ssif_migrate_to_upstream(&sid->machine, sid->read_pos, &sid->upstream);
+    trace_smbus_ipmi_saved(sid->parent.i2c.address, sid->machine.phase,
+                           ssif_migrate_needs_machine(&sid->machine, sid->read_pos));
     return 0;
 }
 
