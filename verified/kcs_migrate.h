@@ -6,7 +6,7 @@
  * kcs_machine. The binding moves the fields in and out of the stream; everything
  * that needs to know what they mean is here.
  *
- * MIGRATION-STATUS.md at the top of the tree has the mapping as a table.
+ * docs/devices.rst ("Migration") has the mapping as a table.
  */
 #ifndef KCS_MIGRATE_H
 #define KCS_MIGRATE_H

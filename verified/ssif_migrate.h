@@ -14,7 +14,7 @@
  * after it is sent), waiting_rsp the id the next request gets and the answer must
  * quote. It has no interrupt: no alert enable and no attention.
  *
- * SSIF-MIGRATION.md at the top of the tree has the mapping as a table.
+ * docs/devices.rst ("Migration") has the mapping as a table.
  */
 #ifndef SSIF_MIGRATE_H
 #define SSIF_MIGRATE_H
@@ -68,7 +68,7 @@ void ssif_migrate_to_upstream(const struct ssif_machine *m, uint8_t sent,
 /*
  * Upstream's fields as our machine and cursor. Where upstream cannot tell two of
  * our phases apart it is one state doing both; the choice is the one its host
- * most likely goes on with (see SSIF-MIGRATION.md). False, with *m and *sent
+ * most likely goes on with (see docs/devices.rst, "Migration"). False, with *m and *sent
  * unspecified, when the fields hold more than upstream's buffers or describe no
  * state the machine can be in (a request of one byte, a response shorter than
  * NetFn, command and completion code); true otherwise, and then the machine's
