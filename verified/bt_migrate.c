@@ -63,6 +63,16 @@ void bt_migrate_to_upstream(const struct bt_machine *m, struct bt_upstream *u)
     }
 }
 
+/* The id before id: ours names the last request, upstream the next one. */
+/*@
+  assigns \nothing;
+  ensures \result == (id + 255) % 256;
+*/
+static uint8_t bt_migrate_previous(uint8_t id)
+{
+    return id == 0 ? UINT8_MAX : (uint8_t)(id - 1u);
+}
+
 /* A bit of one of upstream's registers, as bt_bit reads it. */
 /*@
   requires mask == 1 || mask == 2 || mask == 8 || mask == 16 || mask == 32 || mask == 64
@@ -87,39 +97,45 @@ static bool bt_migrate_held(const struct bt_upstream *u)
            u->inmsg[2] == u->inmsg[1];
 }
 
-/* The registers' flags and the lengths, once the registers hold only upstream's bits. */
+/*
+ * The registers' flags and the lengths, once the registers hold only upstream's bits
+ * and the pointers are within our buffer. By value, so that what the caller promises
+ * about them is about upstream's fields as they came.
+ */
 /*@
-  requires \valid_read(u) && \valid(m) && \separated(m, u);
-  requires bt_upstream_registers(u);
-  requires u->outpos <= u->outlen <= BT_RESPONSE_CAPACITY;
+  requires \valid(m);
+  requires control % BT_CONTROL_B2H_ATN == 0 && mask <= BT_MASK_B2H_IRQ_EN + BT_MASK_B2H_IRQ;
+  requires outpos <= outlen <= BT_RESPONSE_CAPACITY;
   assigns m->h_busy, m->sms_atn, m->b2h_irq_en, m->b2h_irq, m->irq_enabled,
           m->request_len, m->request_overrun, m->response_len, m->response_pos;
-  ensures m->h_busy != 0 <==> bt_bit(u->control_reg, BT_CONTROL_H_BUSY);
-  ensures m->sms_atn != 0 <==> bt_bit(u->control_reg, BT_CONTROL_SMS_ATN);
-  ensures bt_mask_of(m) == u->mask_reg;
-  ensures m->irq_enabled == u->irqs_enabled;
-  ensures m->request_overrun != 0 <==> u->inlen > BT_REQUEST_CAPACITY;
+  ensures m->h_busy != 0 <==> bt_bit(control, BT_CONTROL_H_BUSY);
+  ensures m->sms_atn != 0 <==> bt_bit(control, BT_CONTROL_SMS_ATN);
+  ensures bt_mask_of(m) == mask;
+  ensures m->irq_enabled == irqs;
+  ensures m->request_overrun != 0 <==> inlen > BT_REQUEST_CAPACITY;
   ensures m->request_len <= BT_REQUEST_CAPACITY;
-  ensures u->inlen <= BT_REQUEST_CAPACITY ==> m->request_len == u->inlen;
-  ensures m->response_len == u->outlen && m->response_pos == u->outpos;
+  ensures inlen <= BT_REQUEST_CAPACITY ==> m->request_len == inlen;
+  ensures m->response_len == outlen && m->response_pos == outpos;
 */
-static void bt_migrate_take_fields(const struct bt_upstream *u, struct bt_machine *m)
+static void bt_migrate_take_fields(struct bt_machine *m, uint8_t control, uint8_t mask,
+                                   bool irqs, uint32_t inlen, uint32_t outlen,
+                                   uint32_t outpos)
 {
-    m->h_busy = bt_migrate_bit(u->control_reg, BT_CONTROL_H_BUSY);
-    m->sms_atn = bt_migrate_bit(u->control_reg, BT_CONTROL_SMS_ATN);
-    m->b2h_irq_en = bt_migrate_bit(u->mask_reg, BT_MASK_B2H_IRQ_EN);
-    m->b2h_irq = bt_migrate_bit(u->mask_reg, BT_MASK_B2H_IRQ);
-    m->irq_enabled = u->irqs_enabled;
-    if (u->inlen > BT_REQUEST_CAPACITY) {
+    m->h_busy = bt_migrate_bit(control, BT_CONTROL_H_BUSY);
+    m->sms_atn = bt_migrate_bit(control, BT_CONTROL_SMS_ATN);
+    m->b2h_irq_en = bt_migrate_bit(mask, BT_MASK_B2H_IRQ_EN);
+    m->b2h_irq = bt_migrate_bit(mask, BT_MASK_B2H_IRQ);
+    m->irq_enabled = irqs;
+    if (inlen > BT_REQUEST_CAPACITY) {
         /* Ours stops at its last byte and notes the overrun. */
         m->request_len = BT_REQUEST_CAPACITY;
         m->request_overrun = true;
     } else {
-        m->request_len = (uint16_t)u->inlen;
+        m->request_len = (uint16_t)inlen;
         m->request_overrun = false;
     }
-    m->response_len = (uint16_t)u->outlen;
-    m->response_pos = (uint16_t)u->outpos;
+    m->response_len = (uint16_t)outlen;
+    m->response_pos = (uint16_t)outpos;
 }
 
 /* What no state of upstream's has: a register bit it does not keep, a response
@@ -138,41 +154,74 @@ static bool bt_migrate_acceptable(const struct bt_upstream *u)
            u->outlen <= BT_RESPONSE_CAPACITY && u->outpos <= u->outlen;
 }
 
+/*
+ * The buffers as upstream holds them. The contract says only what the caller's needs
+ * (each length byte), so that no quantifier over the bytes weighs on its proof.
+ */
+/*@
+  requires \valid_read(u) && \valid(m) && \separated(m, u);
+  assigns m->request[0 .. BT_REQUEST_CAPACITY - 1], m->response[0 .. BT_RESPONSE_CAPACITY - 1];
+  ensures m->request[0] == u->inmsg[0] && m->response[0] == u->outmsg[0];
+*/
+static void bt_migrate_take_buffers(const struct bt_upstream *u, struct bt_machine *m)
+{
+    bytes_copy(m->request, u->inmsg, BT_REQUEST_CAPACITY);
+    bytes_copy(m->response, u->outmsg, BT_RESPONSE_CAPACITY);
+}
+
+/* The message the BMC holds: upstream's shuffled request from the NetFn on. */
+/*@
+  requires \valid_read(u) && \valid(m) && \separated(m, u);
+  requires BT_HEADER_LEN <= len <= BT_REQUEST_CAPACITY;
+  assigns m->message[0 .. BT_REQUEST_CAPACITY - BT_FRAMING_LEN - 1];
+*/
+static void bt_migrate_take_message(const struct bt_upstream *u, struct bt_machine *m,
+                                    uint16_t len)
+{
+    bytes_copy(m->message, u->inmsg + BT_FRAMING_LEN, len - BT_FRAMING_LEN);
+}
+
 bool bt_migrate_from_upstream(const struct bt_upstream *u, struct bt_machine *m)
 {
+    /* Upstream's fields as they came: nothing below writes them. */
     bool acceptable = bt_migrate_acceptable(u);
     bool held = bt_migrate_held(u);
-    bool offered = bt_migrate_bit(u->control_reg, BT_CONTROL_B2H_ATN);
+    uint8_t control = u->control_reg;
+    uint8_t mask = u->mask_reg;
+    bool irqs = u->irqs_enabled;
+    uint32_t inlen = u->inlen;
+    uint32_t outlen = u->outlen;
+    uint32_t outpos = u->outpos;
     uint8_t id = u->waiting_rsp;
 
     bt_machine_init(m);
     if (!acceptable) {
         return false;
     }
-    bytes_copy(m->request, u->inmsg, BT_REQUEST_CAPACITY);
-    bytes_copy(m->response, u->outmsg, BT_RESPONSE_CAPACITY);
-    bt_migrate_take_fields(u, m);
+    bt_migrate_take_buffers(u, m);
+    /*@ assert m->request[0] == \at(u->inmsg[0], Pre); */
+    bt_migrate_take_fields(m, control, mask, irqs, inlen, outlen, outpos);
     m->seq = u->waiting_seq;
     m->netfn = u->inmsg[1];
     m->command = u->inmsg[3];
+    /* The request the BMC holds keeps upstream's id; otherwise it was the last one. */
+    m->request_id = held ? id : bt_migrate_previous(id);
 
     if (held) {
         /* Unshuffled: the sequence byte back in the request, the message as it went. */
-        bytes_copy(m->message, u->inmsg + BT_FRAMING_LEN,
-                   m->request_len - BT_FRAMING_LEN);
+        bt_migrate_take_message(u, m, m->request_len);
         m->request[2] = u->waiting_seq;
-        m->request_id = id;
         m->phase = BT_PHASE_BUSY;
+        /*@ assert m->request[0] == \at(u->inmsg[0], Pre); */
         return true;
     }
-    m->request_id = id == 0 ? UINT8_MAX : (uint8_t)(id - 1u);
-    if (!offered) {
+    if (!bt_migrate_bit(control, BT_CONTROL_B2H_ATN)) {
         m->phase = BT_PHASE_IDLE;
         return true;
     }
-    if (u->outlen == 0) {
+    if (m->response_len == 0) {
         /* Offered and read to its end: its length byte says how long it was. */
-        m->response_len = (uint16_t)(u->outmsg[0] + 1u);
+        m->response_len = (uint16_t)(m->response[0] + 1u);
         m->response_pos = m->response_len;
     }
     if (m->response_len < BT_HEADER_LEN + 1 || m->response[0] != m->response_len - 1u) {

@@ -144,9 +144,20 @@ bool kcs_migrate_from_upstream(const struct kcs_upstream *u, struct kcs_machine 
         m->response_pos = (uint16_t)u->outpos;
         return true;
     default:
-        m->phase = KCS_PHASE_ERROR;
-        m->error = u->outlen >= 1 && u->outlen <= KCS_UPSTREAM_MSG_SIZE
-                       ? u->outmsg[0] : KCS_ERROR_UNSPECIFIED;
+        /*
+         * Upstream's error state hands out outmsg[outpos] at the host's next data
+         * write and goes on to read, as ABORT_ACK hands out the status code: that is
+         * the phase it is (upstream enters it at every GET_STATUS_ABORT). Ours
+         * ERROR, which has no such byte, comes back as ABORT_ACK too, so the
+         * binding sends it in the subsection.
+         */
+        if (u->outpos < u->outlen && u->outlen <= KCS_UPSTREAM_MSG_SIZE) {
+            m->phase = KCS_PHASE_ABORT_ACK;
+            m->error = u->outmsg[u->outpos];
+        } else {
+            m->phase = KCS_PHASE_ERROR;
+            m->error = KCS_ERROR_UNSPECIFIED;
+        }
         return true;
     }
 }

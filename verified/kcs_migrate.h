@@ -99,7 +99,7 @@ bool kcs_migrate_from_upstream(const struct kcs_upstream *u, struct kcs_machine 
 /*
  * Whether b is a as far as the host and the BMC can tell: the binding converts a
  * machine to upstream's fields and back, and sends the machine itself (a subsection)
- * only when what comes back is not alike (ABORT_ACK comes back as ERROR, ABORT_STATUS
+ * only when what comes back is not alike (ERROR comes back as ABORT_ACK, ABORT_STATUS
  * as READ, an error code outside the error phases as none).
  */
 /*@

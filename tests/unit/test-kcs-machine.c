@@ -538,8 +538,10 @@ static void test_reset(void)
 
 /*
  * What a migration makes of the machine: upstream's fields bring back a machine that
- * is alike (kcs_migrate_alike) in every phase but the two an abort passes through,
- * whose error code upstream's fields cannot carry, so only those need the subsection.
+ * is alike (kcs_migrate_alike) in every phase but ERROR (upstream's error state hands
+ * out a status code at the next data write, as ABORT_ACK does, where ERROR hands out
+ * 00h) and ABORT_STATUS (upstream's read state would not keep the code for a second
+ * abort), so only those need the subsection.
  * Returns whether this state needs it.
  */
 static bool migrates_without_subsection(const struct kcs_machine *m)
@@ -553,7 +555,7 @@ static bool migrates_without_subsection(const struct kcs_machine *m)
     g_assert_true(kcs_machine_consistent(&back));
     alike = kcs_migrate_alike(m, &back);
     if (!alike) {
-        g_assert_true(m->phase == KCS_PHASE_ABORT_ACK || m->phase == KCS_PHASE_ABORT_STATUS);
+        g_assert_true(m->phase == KCS_PHASE_ERROR || m->phase == KCS_PHASE_ABORT_STATUS);
     }
     g_assert_true(kcs_migrate_alike(m, m));
     return alike;
@@ -600,9 +602,10 @@ static void test_random_traffic(void)
         g_assert_true(kcs_machine_consistent(&r.m));
         subsections += !migrates_without_subsection(&r.m);
     }
+    /* Random traffic is mostly nonsense, so it spends most of its time in ERROR. */
     g_test_message("%d of %d states need the migration subsection", subsections, i);
     g_assert_cmpint(subsections, >, 0);
-    g_assert_cmpint(subsections, <, i / 4);
+    g_assert_cmpint(subsections, <, i);
     /* Recover from wherever the traffic left it. */
     if (r.m.phase == KCS_PHASE_BUSY) {
         apply(&r, kcs_machine_respond(&r.m, r.m.request_id, r.reply, 3));

@@ -10,7 +10,8 @@ source over the qtest protocol, migrates it over a unix socket to the destinatio
 finishes the transfer there, checks the answer, and makes a second Get Device ID from
 the start. For each of isa-ipmi-kcs, isa-ipmi-bt, pci-ipmi-kcs and pci-ipmi-bt: stock
 -> ours and ours -> stock, each stopped with the request half written and with the
-response half read, and ours -> ours. No firmware runs under -S, so for the PCI
+response half read, and ours -> ours; and isa-ipmi-kcs in the middle of an abort
+(GET_STATUS_ABORT written, the host's 00h due) in all three directions. No firmware runs under -S, so for the PCI
 devices the test programs I/O BAR 0 and the command register's I/O enable itself
 through configuration cycles (ports CF8h/CFCh) before the transfer. Prints TAP.
 """
@@ -23,7 +24,9 @@ import tempfile
 import time
 
 KCS_BASE, BT_BASE = 0xca2, 0xe4
-WRITE_START, WRITE_END, READ = 0x61, 0x62, 0x68
+GET_STATUS_ABORT, WRITE_START, WRITE_END, READ = 0x60, 0x61, 0x62, 0x68
+# The status code an abort from idle reports (ABORTED_BY_COMMAND).
+ABORTED = 0x01
 # BT control register bits, and the buffer and mask registers' offsets.
 CLR_WR, CLR_RD, H2B_ATN, B2H_ATN, H_BUSY, B_BUSY = 0x01, 0x02, 0x04, 0x08, 0x40, 0x80
 BT_BUFFER = 1
@@ -179,6 +182,23 @@ class KCS:
         """NetFn/LUN, command, completion code, device id."""
         return got[:4]
 
+    def abort_first_half(self, m):
+        """kcs_sm's error recovery: GET_STATUS_ABORT, OBF cleared; the 00h is due."""
+        m.outb(self.status, GET_STATUS_ABORT)
+        m.inb(self.data)
+
+    def abort_second_half(self, m):
+        """00h brings the status code in the read state; READ ends the abort."""
+        m.outb(self.data, 0)
+        if self.state(m) != 1:
+            raise RuntimeError('KCS state %d after the abort\'s 00h' % self.state(m))
+        code = m.inb(self.data)
+        m.outb(self.data, READ)
+        if self.state(m) != 0:
+            raise RuntimeError('KCS state %d after the abort' % self.state(m))
+        m.inb(self.data)
+        return code
+
 
 class BT:
     """The host side of BT as Linux's ipmi_bt_sm drives it."""
@@ -258,7 +278,15 @@ def run_case(src_bin, dst_bin, firmware, device, stop):
         src = Machine(src_bin, firmware, tmp, 'src', device)
         try:
             host = kind(base if base else pci_enable(src, kind.prog_if))
-            if stop == 'write':
+            code = None
+            if stop == 'abort':
+                host.abort_first_half(src)
+                migrate(src, sock)
+                code = host.abort_second_half(dst)
+                host.write_first_half(dst)
+                host.write_second_half(dst)
+                got, done = host.read(dst)
+            elif stop == 'write':
                 host.write_first_half(src)
                 migrate(src, sock)
                 host.write_second_half(dst)
@@ -283,8 +311,10 @@ def run_case(src_bin, dst_bin, firmware, device, stop):
             dst.quit()
         want = [0x1c, 0x01, 0x00, DEVICE_ID]
         ok = (done and done2 and host.answer(got) == want and
-              host.answer(again) == want)
-        return ok, 'answer %s, then %s' % (bytes(got).hex(), bytes(again).hex())
+              host.answer(again) == want and code in (None, ABORTED))
+        return ok, '%sanswer %s, then %s' % (
+            '' if code is None else 'abort status %02x, ' % code,
+            bytes(got).hex(), bytes(again).hex())
 
 
 def version(binary):
@@ -303,11 +333,16 @@ def main():
                   (device, 'ours -> stock', ours, stock, 'write'),
                   (device, 'ours -> stock', ours, stock, 'read'),
                   (device, 'ours -> ours', ours, ours, 'read')]
+    # KCS in the middle of an abort: upstream's error state is our ABORT_ACK.
+    cases += [('isa-ipmi-kcs', 'stock -> ours', stock, ours, 'abort'),
+              ('isa-ipmi-kcs', 'ours -> stock', ours, stock, 'abort'),
+              ('isa-ipmi-kcs', 'ours -> ours', ours, ours, 'abort')]
     print('1..%d' % len(cases))
     failed = 0
     for n, (device, name, a, b, stop) in enumerate(cases, 1):
-        desc = '%s %s, %s' % (device, name, 'request half written' if stop == 'write'
-                              else 'response half read')
+        desc = '%s %s, %s' % (device, name, {
+            'write': 'request half written', 'read': 'response half read',
+            'abort': 'abort half done (00h due)'}[stop])
         try:
             ok, detail = run_case(a, b, firmware, device, stop)
         except Exception as e:
