@@ -5,53 +5,13 @@
  */
 #include "ssif_migrate.h"
 
+#include "bytes.h"
+
 /* The buffers have one size, so each copy is whole. */
 typedef char ssif_migrate_request_size_check[
     SSIF_REQUEST_CAPACITY == SSIF_UPSTREAM_MSG_SIZE ? 1 : -1];
 typedef char ssif_migrate_response_size_check[
     SSIF_RESPONSE_CAPACITY == SSIF_UPSTREAM_MSG_SIZE ? 1 : -1];
-
-/*@
-  requires \valid(dst + (0 .. n - 1));
-  requires \valid_read(src + (0 .. n - 1));
-  requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
-  assigns dst[0 .. n - 1];
-*/
-static void ssif_migrate_copy(uint8_t *dst, const uint8_t *src, size_t n)
-{
-    size_t i;
-
-    /*@
-      loop invariant 0 <= i <= n;
-      loop assigns i, dst[0 .. n - 1];
-      loop variant n - i;
-    */
-    for (i = 0; i < n; i++) {
-        dst[i] = src[i];
-    }
-}
-
-/*@
-  requires \valid_read(a + (0 .. n - 1));
-  requires \valid_read(b + (0 .. n - 1));
-  assigns \nothing;
-*/
-static bool ssif_migrate_same(const uint8_t *a, const uint8_t *b, size_t n)
-{
-    size_t i;
-
-    /*@
-      loop invariant 0 <= i <= n;
-      loop assigns i;
-      loop variant n - i;
-    */
-    for (i = 0; i < n; i++) {
-        if (a[i] != b[i]) {
-            return false;
-        }
-    }
-    return true;
-}
 
 /* The number of the last chunk of a response in parts (upstream's currblk for it). */
 /*@
@@ -81,9 +41,9 @@ static bool ssif_migrate_more_after(uint32_t len, uint32_t block)
 void ssif_migrate_to_upstream(const struct ssif_machine *m, uint8_t sent,
                               struct ssif_upstream *u)
 {
-    ssif_migrate_copy(u->inmsg, m->request, SSIF_UPSTREAM_MSG_SIZE);
-    ssif_migrate_copy(u->outmsg, m->response, SSIF_UPSTREAM_MSG_SIZE);
-    ssif_migrate_copy(u->outbuf + 1, m->chunk, SSIF_CHUNK);
+    bytes_copy(u->inmsg, m->request, SSIF_UPSTREAM_MSG_SIZE);
+    bytes_copy(u->outmsg, m->response, SSIF_UPSTREAM_MSG_SIZE);
+    bytes_copy(u->outbuf + 1, m->chunk, SSIF_CHUNK);
     u->outbuf[0] = m->chunk_len;
     u->inlen = m->request_len;
     u->outpos = sent;
@@ -143,9 +103,9 @@ bool ssif_migrate_from_upstream(const struct ssif_upstream *u, struct ssif_machi
         u->outpos > SSIF_UPSTREAM_OUTBUF || u->outbuf[0] > SSIF_CHUNK) {
         return false;
     }
-    ssif_migrate_copy(m->request, u->inmsg, SSIF_UPSTREAM_MSG_SIZE);
-    ssif_migrate_copy(m->response, u->outmsg, SSIF_UPSTREAM_MSG_SIZE);
-    ssif_migrate_copy(m->chunk, u->outbuf + 1, SSIF_CHUNK);
+    bytes_copy(m->request, u->inmsg, SSIF_UPSTREAM_MSG_SIZE);
+    bytes_copy(m->response, u->outmsg, SSIF_UPSTREAM_MSG_SIZE);
+    bytes_copy(m->chunk, u->outbuf + 1, SSIF_CHUNK);
     m->chunk_len = u->outbuf[0];
     /* Upstream's bytes past the block are not ours to give: ours reads FFh there. */
     *sent = u->outpos > 1u + m->chunk_len ? (uint8_t)(1u + m->chunk_len)
@@ -209,8 +169,8 @@ static bool ssif_migrate_exact(const struct ssif_machine *m, uint8_t sent)
     if (back.phase != m->phase || back.request_id != m->request_id ||
         back.response_unread != m->response_unread ||
         back.request_len != m->request_len || back.chunk_len != m->chunk_len ||
-        !ssif_migrate_same(back.request, m->request, m->request_len) ||
-        !ssif_migrate_same(back.chunk, m->chunk, m->chunk_len)) {
+        !bytes_equal(back.request, m->request, m->request_len) ||
+        !bytes_equal(back.chunk, m->chunk, m->chunk_len)) {
         return false;
     }
     if (!(m->phase == SSIF_PHASE_RESPONSE && m->response_unread) && back_sent != sent) {
@@ -218,7 +178,7 @@ static bool ssif_migrate_exact(const struct ssif_machine *m, uint8_t sent)
     }
     if ((m->phase == SSIF_PHASE_RESPONSE || m->phase == SSIF_PHASE_READING) &&
         (back.response_len != m->response_len ||
-         !ssif_migrate_same(back.response, m->response, m->response_len))) {
+         !bytes_equal(back.response, m->response, m->response_len))) {
         return false;
     }
     if (m->phase == SSIF_PHASE_READING && back.next_block != m->next_block) {
