@@ -22,6 +22,7 @@ spec/commands-*.yaml, and writes into the build tree:
                 past it, wrong and too-short length bytes, late answers after BMC_HWRST
                 and a reset, forged answers (empty, short, overlong, stale), writes while
                 B_BUSY, several control bits at once, interrupts and SMS_ATN;
+  seeds-migrate/ for fuzz-migrate: upstream's migration fields at rest, per interface;
   seeds-ssif/   for fuzz-ssif: per command a request and its answer read as Linux's
                 ipmi_ssif.c does, Get System Interface Capabilities, requests in parts
                 up to the largest and past it, reads before a request and while the
@@ -738,6 +739,14 @@ def vm_seeds(folder):
                                             0x01, 0xe2, 0xa0])
 
 
+def migrate_seeds(folder):
+    """For fuzz-migrate: the first byte picks KCS, BT or SSIF; each seed is one of
+    upstream's streams at rest (every field 0 but the ids), the rest from the fuzzer."""
+    fresh_dir(folder)
+    for kind, name in enumerate(("kcs", "bt", "ssif")):
+        write_seed(folder, f"{name}-idle", [kind] + [0] * 16)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--spec-dir", required=True)
@@ -747,6 +756,7 @@ def main():
     ap.add_argument("--bt-seeds", required=True)
     ap.add_argument("--vm-seeds", required=True)
     ap.add_argument("--ssif-seeds", required=True)
+    ap.add_argument("--migrate-seeds", required=True)
     args = ap.parse_args()
     specs = Specs(args.spec_dir)
     write_header(specs, args.header)
@@ -755,6 +765,7 @@ def main():
     bt_seeds(specs, args.bt_seeds)
     vm_seeds(args.vm_seeds)
     ssif_seeds(specs, args.ssif_seeds)
+    migrate_seeds(args.migrate_seeds)
 
 
 if __name__ == "__main__":
