@@ -47,26 +47,44 @@ static int16_t take_reg(struct fuzz_input *in)
     return b & 1 ? -1 : (int16_t)fuzz_byte(in);
 }
 
+/* The fields KCS's and BT's upstream layouts share, taken in one order for both. */
+struct shared_fields {
+    bool *obf_irq_set, *atn_irq_set, *irqs_enabled;
+    uint32_t *outpos, *outlen, *inlen;
+    uint8_t *outmsg, *inmsg;
+    size_t msg_size;
+};
+
+static void take_shared(struct fuzz_input *in, const struct shared_fields *f)
+{
+    *f->obf_irq_set = take_bool(in);
+    *f->atn_irq_set = take_bool(in);
+    *f->irqs_enabled = take_bool(in);
+    *f->outpos = take_len(in);
+    *f->outlen = take_len(in);
+    *f->inlen = take_len(in);
+    fuzz_take(in, f->outmsg, f->msg_size);
+    fuzz_take(in, f->inmsg, f->msg_size);
+}
+
 static void fuzz_kcs(struct fuzz_input *in)
 {
     struct kcs_upstream u, again;
     struct kcs_machine m, back;
 
+    const struct shared_fields shared = {
+        &u.obf_irq_set, &u.atn_irq_set, &u.irqs_enabled, &u.outpos, &u.outlen, &u.inlen,
+        u.outmsg, u.inmsg, sizeof(u.outmsg),
+    };
+
     memset(&u, 0, sizeof(u));
-    u.obf_irq_set = take_bool(in);
-    u.atn_irq_set = take_bool(in);
-    u.irqs_enabled = take_bool(in);
-    u.outpos = take_len(in);
-    u.outlen = take_len(in);
-    u.inlen = take_len(in);
+    take_shared(in, &shared);
     u.write_end = take_bool(in);
     u.status_reg = fuzz_byte(in);
     u.data_out_reg = fuzz_byte(in);
     u.data_in_reg = take_reg(in);
     u.cmd_reg = take_reg(in);
     u.waiting_rsp = fuzz_byte(in);
-    fuzz_take(in, u.outmsg, sizeof(u.outmsg));
-    fuzz_take(in, u.inmsg, sizeof(u.inmsg));
     if (!kcs_migrate_from_upstream(&u, &m)) {
         return;
     }
@@ -85,19 +103,17 @@ static void fuzz_bt(struct fuzz_input *in)
     struct bt_upstream u, again;
     struct bt_machine m, back;
 
+    const struct shared_fields shared = {
+        &u.obf_irq_set, &u.atn_irq_set, &u.irqs_enabled, &u.outpos, &u.outlen, &u.inlen,
+        u.outmsg, u.inmsg, sizeof(u.outmsg),
+    };
+
     memset(&u, 0, sizeof(u));
-    u.obf_irq_set = take_bool(in);
-    u.atn_irq_set = take_bool(in);
-    u.irqs_enabled = take_bool(in);
-    u.outpos = take_len(in);
-    u.outlen = take_len(in);
-    u.inlen = take_len(in);
+    take_shared(in, &shared);
     u.control_reg = fuzz_byte(in);
     u.mask_reg = fuzz_byte(in);
     u.waiting_rsp = fuzz_byte(in);
     u.waiting_seq = fuzz_byte(in);
-    fuzz_take(in, u.outmsg, sizeof(u.outmsg));
-    fuzz_take(in, u.inmsg, sizeof(u.inmsg));
     if (!bt_migrate_from_upstream(&u, &m)) {
         return;
     }
