@@ -1,32 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Application commands (NetFn APP): length checks, decoding and encoding.
+ * Application commands (NetFn APP): length and range checks, decoding and encoding.
  *
  * Generated from spec/commands-app.yaml by generator/ipmigen (template commands.c.j2).
  * Do not edit: change the spec and rebuild.
  */
 #include "cmd_app.h"
 
-/*@
-  requires \valid(out);
-  assigns *out;
-  ensures *out == cc && \result == 1;
-*/
-static size_t answer_error(uint8_t *out, uint8_t cc)
-{
-    *out = cc;
-    return 1;
-}
+#include "bytes.h"
 
 /* Get device id: 0 request bytes, 11 response bytes. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_get_device_id(struct bmc *b, const uint8_t *data, size_t len,
-                                       uint8_t *out, size_t cap)
+static size_t answer_app_get_device_id(struct bmc *b, struct bmc_call *call,
+                                       const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_device_id_rsp rsp;
     uint8_t cc;
@@ -34,9 +26,9 @@ static size_t answer_app_get_device_id(struct bmc *b, const uint8_t *data, size_
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 12) {
-        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_device_id(b, &rsp);
+    cc = app_get_device_id(b, call, &rsp);
     out[0] = cc;
     out[1] = rsp.device_id;
     out[2] = rsp.device_revision;
@@ -54,51 +46,54 @@ static size_t answer_app_get_device_id(struct bmc *b, const uint8_t *data, size_
 
 /* Cold reset: 0 request bytes, 0 response bytes. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_cold_reset(struct bmc *b, const uint8_t *data, size_t len,
-                                    uint8_t *out, size_t cap)
+static size_t answer_app_cold_reset(struct bmc *b, struct bmc_call *call,
+                                    const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     (void)cap;
-    cc = app_cold_reset(b);
-    return answer_error(out, cc);
+    cc = app_cold_reset(b, call);
+    return bmc_answer_code(out, cc);
 }
 
 /* Warm reset: 0 request bytes, 0 response bytes. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_warm_reset(struct bmc *b, const uint8_t *data, size_t len,
-                                    uint8_t *out, size_t cap)
+static size_t answer_app_warm_reset(struct bmc *b, struct bmc_call *call,
+                                    const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     (void)cap;
-    cc = app_warm_reset(b);
-    return answer_error(out, cc);
+    cc = app_warm_reset(b, call);
+    return bmc_answer_code(out, cc);
 }
 
 /* Get self test results: 0 request bytes, 2 response bytes. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_get_self_test_results(struct bmc *b, const uint8_t *data, size_t len,
-                                               uint8_t *out, size_t cap)
+static size_t answer_app_get_self_test_results(struct bmc *b, struct bmc_call *call,
+                                               const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_self_test_results_rsp rsp;
     uint8_t cc;
@@ -106,9 +101,9 @@ static size_t answer_app_get_self_test_results(struct bmc *b, const uint8_t *dat
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 3) {
-        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_self_test_results(b, &rsp);
+    cc = app_get_self_test_results(b, call, &rsp);
     out[0] = cc;
     out[1] = rsp.result;
     out[2] = rsp.detail;
@@ -117,70 +112,65 @@ static size_t answer_app_get_self_test_results(struct bmc *b, const uint8_t *dat
 
 /* Get device guid: 0 request bytes, 16 response bytes. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_get_device_guid(struct bmc *b, const uint8_t *data, size_t len,
-                                         uint8_t *out, size_t cap)
+static size_t answer_app_get_device_guid(struct bmc *b, struct bmc_call *call,
+                                         const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_device_guid_rsp rsp;
     uint8_t cc;
-    size_t i;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 17) {
-        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_device_guid(b, &rsp);
+    cc = app_get_device_guid(b, call, &rsp);
     if (cc != IPMI_CC_SUCCESS) {
-        return answer_error(out, cc);
+        return bmc_answer_code(out, cc);
     }
     out[0] = cc;
-    /*@
-      loop invariant 0 <= i <= 16;
-      loop assigns i, out[1 .. 16];
-      loop variant 16 - i;
-    */
-    for (i = 0; i < 16; i++) {
-        out[1 + i] = rsp.guid[i];
-    }
+    bytes_copy(out + 1, rsp.guid, 16);
     return 17;
 }
 
 /* Set bmc global enables: 1 request byte, 0 response bytes. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_set_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
-                                                uint8_t *out, size_t cap)
+static size_t answer_app_set_bmc_global_enables(struct bmc *b, struct bmc_call *call,
+                                                const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_set_bmc_global_enables_req req;
     uint8_t cc;
 
     if (len < 1) {
-        return answer_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
     (void)cap;
     req.enables = data[0];
-    cc = app_set_bmc_global_enables(b, &req);
-    return answer_error(out, cc);
+    cc = app_set_bmc_global_enables(b, call, &req);
+    return bmc_answer_code(out, cc);
 }
 
 /* Get bmc global enables: 0 request bytes, 1 response byte. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_get_bmc_global_enables(struct bmc *b, const uint8_t *data, size_t len,
-                                                uint8_t *out, size_t cap)
+static size_t answer_app_get_bmc_global_enables(struct bmc *b, struct bmc_call *call,
+                                                const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_bmc_global_enables_rsp rsp;
     uint8_t cc;
@@ -188,9 +178,9 @@ static size_t answer_app_get_bmc_global_enables(struct bmc *b, const uint8_t *da
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 2) {
-        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_bmc_global_enables(b, &rsp);
+    cc = app_get_bmc_global_enables(b, call, &rsp);
     out[0] = cc;
     out[1] = rsp.enables;
     return 2;
@@ -198,35 +188,37 @@ static size_t answer_app_get_bmc_global_enables(struct bmc *b, const uint8_t *da
 
 /* Clear message flags: 1 request byte, 0 response bytes. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_clear_message_flags(struct bmc *b, const uint8_t *data, size_t len,
-                                             uint8_t *out, size_t cap)
+static size_t answer_app_clear_message_flags(struct bmc *b, struct bmc_call *call,
+                                             const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_clear_message_flags_req req;
     uint8_t cc;
 
     if (len < 1) {
-        return answer_error(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
     (void)cap;
     req.flags = data[0];
-    cc = app_clear_message_flags(b, &req);
-    return answer_error(out, cc);
+    cc = app_clear_message_flags(b, call, &req);
+    return bmc_answer_code(out, cc);
 }
 
 /* Get message flags: 0 request bytes, 1 response byte. */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-static size_t answer_app_get_message_flags(struct bmc *b, const uint8_t *data, size_t len,
-                                           uint8_t *out, size_t cap)
+static size_t answer_app_get_message_flags(struct bmc *b, struct bmc_call *call,
+                                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_message_flags_rsp rsp;
     uint8_t cc;
@@ -234,50 +226,37 @@ static size_t answer_app_get_message_flags(struct bmc *b, const uint8_t *data, s
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 2) {
-        return answer_error(out, IPMI_CC_CANNOT_RETURN_BYTES);
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_message_flags(b, &rsp);
+    cc = app_get_message_flags(b, call, &rsp);
     out[0] = cc;
     out[1] = rsp.flags;
     return 2;
 }
 
-size_t answer_app_command(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
-                          uint8_t *out, size_t cap)
+size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
+                          const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
-    size_t written;
-
     switch (cmd) {
     case APP_GET_DEVICE_ID:
-        written = answer_app_get_device_id(b, data, len, out, cap);
-        break;
+        return answer_app_get_device_id(b, call, data, len, out, cap);
     case APP_COLD_RESET:
-        written = answer_app_cold_reset(b, data, len, out, cap);
-        break;
+        return answer_app_cold_reset(b, call, data, len, out, cap);
     case APP_WARM_RESET:
-        written = answer_app_warm_reset(b, data, len, out, cap);
-        break;
+        return answer_app_warm_reset(b, call, data, len, out, cap);
     case APP_GET_SELF_TEST_RESULTS:
-        written = answer_app_get_self_test_results(b, data, len, out, cap);
-        break;
+        return answer_app_get_self_test_results(b, call, data, len, out, cap);
     case APP_GET_DEVICE_GUID:
-        written = answer_app_get_device_guid(b, data, len, out, cap);
-        break;
+        return answer_app_get_device_guid(b, call, data, len, out, cap);
     case APP_SET_BMC_GLOBAL_ENABLES:
-        written = answer_app_set_bmc_global_enables(b, data, len, out, cap);
-        break;
+        return answer_app_set_bmc_global_enables(b, call, data, len, out, cap);
     case APP_GET_BMC_GLOBAL_ENABLES:
-        written = answer_app_get_bmc_global_enables(b, data, len, out, cap);
-        break;
+        return answer_app_get_bmc_global_enables(b, call, data, len, out, cap);
     case APP_CLEAR_MESSAGE_FLAGS:
-        written = answer_app_clear_message_flags(b, data, len, out, cap);
-        break;
+        return answer_app_clear_message_flags(b, call, data, len, out, cap);
     case APP_GET_MESSAGE_FLAGS:
-        written = answer_app_get_message_flags(b, data, len, out, cap);
-        break;
+        return answer_app_get_message_flags(b, call, data, len, out, cap);
     default:
-        written = answer_error(out, IPMI_CC_INVALID_COMMAND);
-        break;
+        return bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);
     }
-    return written;
 }

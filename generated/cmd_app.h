@@ -43,33 +43,36 @@ struct app_get_device_id_rsp {
 };
 
 /*@
-  requires bmc_valid(b);
-  requires \valid(rsp) && \separated(b, rsp);
-  assigns b->state, b->effects, *rsp;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp);
+uint8_t app_get_device_id(struct bmc *b, struct bmc_call *call, struct app_get_device_id_rsp *rsp);
 
 /* Cold reset (section 20.2). */
 
 /*@
-  requires bmc_valid(b);
-  assigns b->state, b->effects;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t app_cold_reset(struct bmc *b);
+uint8_t app_cold_reset(struct bmc *b, struct bmc_call *call);
 
 /* Warm reset (section 20.3). */
 
 /*@
-  requires bmc_valid(b);
-  assigns b->state, b->effects;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t app_warm_reset(struct bmc *b);
+uint8_t app_warm_reset(struct bmc *b, struct bmc_call *call);
 
 /* Get self test results (section 20.4). */
 struct app_get_self_test_results_rsp {
@@ -78,13 +81,14 @@ struct app_get_self_test_results_rsp {
 };
 
 /*@
-  requires bmc_valid(b);
-  requires \valid(rsp) && \separated(b, rsp);
-  assigns b->state, b->effects, *rsp;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp);
+uint8_t app_get_self_test_results(struct bmc *b, struct bmc_call *call, struct app_get_self_test_results_rsp *rsp);
 
 /* Get device guid (section 20.8). */
 struct app_get_device_guid_rsp {
@@ -92,13 +96,14 @@ struct app_get_device_guid_rsp {
 };
 
 /*@
-  requires bmc_valid(b);
-  requires \valid(rsp) && \separated(b, rsp);
-  assigns b->state, b->effects, *rsp;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_NOT_PRESENT;
 */
-uint8_t app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp);
+uint8_t app_get_device_guid(struct bmc *b, struct bmc_call *call, struct app_get_device_guid_rsp *rsp);
 
 /* Set bmc global enables (section 22.1). */
 struct app_set_bmc_global_enables_req {
@@ -106,13 +111,14 @@ struct app_set_bmc_global_enables_req {
 };
 
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(req) && \separated(b, req);
-  assigns b->state, b->effects;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  requires \valid_read(req) && \separated(b, call, req);
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t app_set_bmc_global_enables(struct bmc *b, const struct app_set_bmc_global_enables_req *req);
+uint8_t app_set_bmc_global_enables(struct bmc *b, struct bmc_call *call, const struct app_set_bmc_global_enables_req *req);
 
 /* Get bmc global enables (section 22.2). */
 struct app_get_bmc_global_enables_rsp {
@@ -120,13 +126,14 @@ struct app_get_bmc_global_enables_rsp {
 };
 
 /*@
-  requires bmc_valid(b);
-  requires \valid(rsp) && \separated(b, rsp);
-  assigns b->state, b->effects, *rsp;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp);
+uint8_t app_get_bmc_global_enables(struct bmc *b, struct bmc_call *call, struct app_get_bmc_global_enables_rsp *rsp);
 
 /* Clear message flags (section 22.3). */
 struct app_clear_message_flags_req {
@@ -134,13 +141,14 @@ struct app_clear_message_flags_req {
 };
 
 /*@
-  requires bmc_valid(b);
-  requires \valid_read(req) && \separated(b, req);
-  assigns b->state, b->effects;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  requires \valid_read(req) && \separated(b, call, req);
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req);
+uint8_t app_clear_message_flags(struct bmc *b, struct bmc_call *call, const struct app_clear_message_flags_req *req);
 
 /* Get message flags (section 22.4). */
 struct app_get_message_flags_rsp {
@@ -148,25 +156,27 @@ struct app_get_message_flags_rsp {
 };
 
 /*@
-  requires bmc_valid(b);
-  requires \valid(rsp) && \separated(b, rsp);
-  assigns b->state, b->effects, *rsp;
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && \valid(call) && \separated(b, call);
+  requires bmc_effects_valid(call->effects);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures \result == IPMI_CC_SUCCESS;
 */
-uint8_t app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp);
+uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call, struct app_get_message_flags_rsp *rsp);
 
 /*
  * Decodes the request data of command `cmd`, calls its handler and encodes the
  * completion code and response data into out; returns the bytes written.
  */
 /*@
-  requires bmc_valid(b) && bmc_command_buffers(b, data, len, out, cap);
-  assigns b->state, b->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  requires bmc_effects_valid(call->effects);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
   ensures 1 <= \result <= cap;
 */
-size_t answer_app_command(struct bmc *b, uint8_t cmd, const uint8_t *data, size_t len,
-                          uint8_t *out, size_t cap);
+size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
+                          const uint8_t *data, size_t len, uint8_t *out, size_t cap);
 
 #endif /* CMD_APP_H */

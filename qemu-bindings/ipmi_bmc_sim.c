@@ -3,7 +3,7 @@
  * "ipmi-bmc-sim": the BMC that runs inside QEMU.
  *
  * Every request goes to the project's BMC core (core/bmc.h), which answers it
- * and leaves what it wants done outside itself in core.effects; this device
+ * and returns what it wants done outside itself (its effects); this device
  * hands the answer to the system interface and applies those effects. Machine
  * code may still take a whole NetFn for itself with ipmi_sim_register_netfn
  * (PowerNV's HIOMAP).
@@ -16,6 +16,7 @@
 #include "qemu/error-report.h"
 #include "qapi/error.h"
 #include "qemu/module.h"
+#include "qemu/timer.h"
 #include "qemu/uuid.h"
 #include "trace.h"
 
@@ -149,10 +150,10 @@ static bool ipmi_sim_registered_netfn(IPMIBmcSim *ibs, uint8_t *cmd,
  * interrupt follows the new enable, and turning interrupts off (cold reset) does
  * not first raise the line for the response.
  */
-static void ipmi_sim_apply_effects(IPMIBmcSim *ibs, IPMIInterface *s)
+static void ipmi_sim_apply_effects(IPMIBmcSim *ibs, IPMIInterface *s,
+                                   const struct bmc_effects *fx)
 {
     IPMIInterfaceClass *k = IPMI_INTERFACE_GET_CLASS(s);
-    const struct bmc_effects *fx = &ibs->core.effects;
 
     trace_ipmi_bmc_sim_effects(fx->irq_enable_changed, fx->irq_enabled,
                                fx->attention_changed, fx->attention,
@@ -165,14 +166,21 @@ static void ipmi_sim_apply_effects(IPMIBmcSim *ibs, IPMIInterface *s)
     }
 }
 
+/* The core's clock: milliseconds of the guest's virtual time. */
+static uint64_t ipmi_sim_now(void)
+{
+    return qemu_clock_get_ms(QEMU_CLOCK_VIRTUAL);
+}
+
 /* The interface's migration stream could not carry what this BMC set for it. */
 static void ipmi_sim_announce(IPMIBmc *b)
 {
     IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(b);
 
     if (b->intf) {
-        bmc_announce(&ibs->core);
-        ipmi_sim_apply_effects(ibs, b->intf);
+        struct bmc_effects fx = bmc_announce(&ibs->core);
+
+        ipmi_sim_apply_effects(ibs, b->intf, &fx);
     }
 }
 
@@ -183,9 +191,8 @@ static void ipmi_sim_handle_command(IPMIBmc *b, uint8_t *cmd,
     IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(b);
     IPMIInterface *s = b->intf;
     IPMIInterfaceClass *k = IPMI_INTERFACE_GET_CLASS(s);
-    const struct bmc_effects *fx = &ibs->core.effects;
     uint8_t rsp[MAX_IPMI_MSG_SIZE];
-    size_t len;
+    struct bmc_result r;
 
     trace_ipmi_bmc_sim_request(msg_id, cmd_len > 0 ? cmd[0] : 0,
                                cmd_len > 1 ? cmd[1] : 0, cmd_len);
@@ -207,14 +214,14 @@ static void ipmi_sim_handle_command(IPMIBmc *b, uint8_t *cmd,
         return;
     }
 
-    len = bmc_handle_request(&ibs->core, cmd, cmd_len, rsp, sizeof(rsp));
-    trace_ipmi_bmc_sim_response(msg_id, rsp[2], len);
-    ipmi_sim_apply_effects(ibs, s);
-    k->handle_rsp(s, msg_id, rsp, len);
+    r = bmc_handle_request(&ibs->core, ipmi_sim_now(), cmd, cmd_len, rsp, sizeof(rsp));
+    trace_ipmi_bmc_sim_response(msg_id, rsp[2], r.len);
+    ipmi_sim_apply_effects(ibs, s, &r.effects);
+    k->handle_rsp(s, msg_id, rsp, r.len);
 
     /* A reset takes effect once its response is on its way. */
-    if ((fx->cold_reset || fx->warm_reset) && k->reset) {
-        k->reset(s, fx->cold_reset);
+    if ((r.effects.cold_reset || r.effects.warm_reset) && k->reset) {
+        k->reset(s, r.effects.cold_reset);
     }
 }
 

@@ -2,9 +2,11 @@
 /*
  * The BMC core: the state a BMC keeps and the one entry point that answers a request.
  *
- * Caller-owned state, no globals, no allocation, no I/O. A request goes in as bytes and
- * the response comes out as bytes; what the BMC wants done outside itself (interrupts
- * on or off, the attention flag, a reset) is left in `effects` for the caller to apply.
+ * Caller-owned state, no globals, no allocation, no I/O, no clock: the caller says
+ * what time it is. A request goes in as bytes and the response comes out as bytes;
+ * what the BMC wants done outside itself (interrupts on or off, the attention flag, a
+ * reset, a power action, when to call it again) is returned from the call, as the
+ * interface machines return their actions.
  */
 #ifndef BMC_H
 #define BMC_H
@@ -44,7 +46,20 @@ struct bmc_config {
 #define BMC_FLAG_EVENT_BUFFER_FULL 0x02
 #define BMC_FLAG_WATCHDOG_PRETIMEOUT 0x08
 
-/* What the last request asks of the world outside the BMC. */
+/* What the machine around the BMC is asked to do to its power (Chassis Control, section
+   28.3, and the watchdog's timeout actions, section 27.6). */
+#define BMC_POWER_NONE 0
+#define BMC_POWER_OFF 1        /* power down, at once */
+#define BMC_POWER_ON 2
+#define BMC_POWER_CYCLE 3
+#define BMC_POWER_RESET 4      /* hard reset */
+#define BMC_POWER_SOFT_OFF 5   /* the ACPI power button: the OS shuts down */
+#define BMC_POWER_LAST BMC_POWER_SOFT_OFF
+
+/*
+ * What one call asks of the world outside the BMC. Every call returns its own; the
+ * BMC keeps none of it.
+ */
 struct bmc_effects {
     bool irq_enable_changed;   /* set the interface's interrupt enable to irq_enabled */
     bool irq_enabled;
@@ -53,6 +68,20 @@ struct bmc_effects {
     bool attention_irq;        /* interrupting the host if this is set */
     bool cold_reset;           /* reset the interface, after the response is sent */
     bool warm_reset;
+    uint8_t power;             /* BMC_POWER_*, after the response is sent */
+    bool nmi;                  /* pulse the machine's NMI (diagnostic interrupt) */
+    bool timer_changed;        /* call bmc_tick at deadline, or never if !timer_armed */
+    bool timer_armed;
+    uint64_t deadline;         /* milliseconds, on the clock that gives `now` */
+};
+
+/*
+ * One call into the BMC: the time it happens and what it asks for. The caller of a
+ * public entry point never sees it; the entry point returns its effects.
+ */
+struct bmc_call {
+    uint64_t now;              /* milliseconds on the caller's clock; it never goes back */
+    struct bmc_effects effects;
 };
 
 /* What commands change. */
@@ -64,18 +93,29 @@ struct bmc_state {
 struct bmc {
     struct bmc_config config;  /* set once by bmc_init; no command changes it */
     struct bmc_state state;
+};
+
+/* The answer to one request: its length in the response buffer, and its effects. */
+struct bmc_result {
+    size_t len;
     struct bmc_effects effects;
 };
+
+/*@
+  predicate bmc_no_power(struct bmc_effects fx) = fx.power == BMC_POWER_NONE && !fx.nmi;
+  predicate bmc_effects_valid(struct bmc_effects fx) = fx.power <= BMC_POWER_LAST;
+*/
 
 /*@
   predicate bmc_valid(struct bmc *b) = \valid(b);
 
   // A command's request data, readable, and room for its answer, writable: apart from
   // each other and from the BMC.
-  predicate bmc_command_buffers(struct bmc *b, uint8_t *data, integer len,
-                                uint8_t *out, integer cap) =
-    \valid_read(data + (0 .. len - 1)) && cap >= 1 && \valid(out + (0 .. cap - 1))
-    && \separated(b, data + (0 .. len - 1), out + (0 .. cap - 1))
+  predicate bmc_command_buffers(struct bmc *b, struct bmc_call *call, uint8_t *data,
+                                integer len, uint8_t *out, integer cap) =
+    \valid(call) && \valid_read(data + (0 .. len - 1)) && cap >= 1
+    && \valid(out + (0 .. cap - 1))
+    && \separated(b, call, data + (0 .. len - 1), out + (0 .. cap - 1))
     && \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
 */
 
@@ -90,37 +130,53 @@ struct bmc {
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 
 /*
- * Answers one request: NetFn/LUN, command, data. The response (NetFn/LUN, command,
- * completion code, data) goes to rsp; the return value is its length. A request too
+ * A response's data that is only a completion code (the byte after the response
+ * header). Returns its length, 1.
+ */
+/*@
+  requires \valid(out);
+  assigns *out;
+  ensures *out == cc && \result == 1;
+*/
+size_t bmc_answer_code(uint8_t *out, uint8_t cc);
+
+/*
+ * Answers one request, made at time `now`: NetFn/LUN, command, data. The response
+ * (NetFn/LUN, command, completion code, data) goes to rsp; the result gives its length
+ * and what the BMC asks of the world. A request too
  * short to name a command, for a LUN other than 0, or for a command this BMC does not
  * have, gets the IPMI-defined error response.
  */
 /*@
   requires bmc_valid(b);
-  requires bmc_command_buffers(b, req, req_len, rsp, rsp_cap);
+  requires \valid_read(req + (0 .. req_len - 1)) && \valid(rsp + (0 .. rsp_cap - 1));
+  requires \separated(b, req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
   requires rsp_cap >= IPMI_RESPONSE_HEADER;
-  assigns b->state, b->effects, rsp[0 .. rsp_cap - 1];
+  assigns b->state, rsp[0 .. rsp_cap - 1];
   ensures bmc_valid(b);
-  ensures IPMI_RESPONSE_HEADER <= \result <= rsp_cap;
+  ensures IPMI_RESPONSE_HEADER <= \result.len <= rsp_cap;
+  ensures bmc_effects_valid(\result.effects);
   ensures req_len >= IPMI_REQUEST_HEADER ==>
           rsp[0] == (req[0] | IPMI_RESPONSE_NETFN_BIT) && rsp[1] == req[1];
 */
-size_t bmc_handle_request(struct bmc *b, const uint8_t *req, size_t req_len,
-                          uint8_t *rsp, size_t rsp_cap);
+struct bmc_result bmc_handle_request(struct bmc *b, uint64_t now,
+                                     const uint8_t *req, size_t req_len,
+                                     uint8_t *rsp, size_t rsp_cap);
 
 /*
- * Leaves in `effects` what the interface must know of the BMC's state, as if both had
- * just changed: its interrupt enable and its attention flag (without an interrupt).
- * For an interface whose migration stream cannot carry them (upstream's smbus-ipmi).
+ * What the interface must know of the BMC's state, as if both had just changed: its
+ * interrupt enable and its attention flag (without an interrupt). For an interface
+ * whose migration stream cannot carry them (upstream's smbus-ipmi).
  */
 /*@
-  requires bmc_valid(b);
-  assigns b->effects;
-  ensures b->effects.irq_enable_changed && b->effects.attention_changed;
-  ensures b->effects.irq_enabled <==> (b->state.global_enables & BMC_ENABLE_IRQS) != 0;
-  ensures b->effects.attention <==> b->state.msg_flags != 0;
-  ensures !b->effects.attention_irq && !b->effects.cold_reset && !b->effects.warm_reset;
+  requires \valid_read(b);
+  assigns \nothing;
+  ensures \result.irq_enable_changed && \result.attention_changed;
+  ensures \result.irq_enabled <==> (b->state.global_enables & BMC_ENABLE_IRQS) != 0;
+  ensures \result.attention <==> b->state.msg_flags != 0;
+  ensures !\result.attention_irq && !\result.cold_reset && !\result.warm_reset;
+  ensures bmc_no_power(\result) && !\result.timer_changed;
 */
-void bmc_announce(struct bmc *b);
+struct bmc_effects bmc_announce(const struct bmc *b);
 
 #endif /* BMC_H */

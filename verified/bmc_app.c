@@ -11,6 +11,8 @@
 #include "bmc.h"
 #include "cmd_app.h"
 
+#include "bytes.h"
+
 /* Get Self Test Results: 55h, "no error" (section 20.4). */
 #define SELF_TEST_PASSED 0x55
 
@@ -18,17 +20,17 @@
 #define ADDITIONAL_DEVICE_SUPPORT 0x07
 
 /*@
-  requires \valid(b);
-  assigns b->state.global_enables, b->effects.irq_enable_changed, b->effects.irq_enabled;
+  requires \valid(b) && \valid(call) && \separated(b, call);
+  assigns b->state.global_enables, call->effects.irq_enable_changed, call->effects.irq_enabled;
   ensures b->state.global_enables == enables;
-  ensures b->effects.irq_enable_changed;
-  ensures b->effects.irq_enabled <==> (enables & BMC_ENABLE_IRQS) != 0;
+  ensures call->effects.irq_enable_changed;
+  ensures call->effects.irq_enabled <==> (enables & BMC_ENABLE_IRQS) != 0;
 */
-static void bmc_set_global_enables(struct bmc *b, uint8_t enables)
+static void bmc_set_global_enables(struct bmc *b, struct bmc_call *call, uint8_t enables)
 {
     b->state.global_enables = enables;
-    b->effects.irq_enable_changed = true;
-    b->effects.irq_enabled = (enables & BMC_ENABLE_IRQS) != 0;
+    call->effects.irq_enable_changed = true;
+    call->effects.irq_enabled = (enables & BMC_ENABLE_IRQS) != 0;
 }
 
 /*
@@ -55,8 +57,10 @@ static bool bmc_attention_irq(const struct bmc *b)
   ensures rsp->ipmi_version == b->config.ipmi_version;
   ensures rsp->manufacturer_id < 1 << 24;
 */
-uint8_t app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
+uint8_t app_get_device_id(struct bmc *b, struct bmc_call *call,
+                          struct app_get_device_id_rsp *rsp)
 {
+    (void)call;
     rsp->device_id = b->config.device_id;
     rsp->device_revision = b->config.device_rev & 0x0f;
     rsp->firmware_revision_1 = b->config.fwrev1 & 0x7f;
@@ -71,32 +75,35 @@ uint8_t app_get_device_id(struct bmc *b, struct app_get_device_id_rsp *rsp)
 /* A cold reset turns interrupts off and drops pending flags; the caller resets the
  * interface once the response is on its way. */
 /*@
-  ensures b->effects.cold_reset && b->effects.irq_enable_changed && !b->effects.irq_enabled;
+  ensures call->effects.cold_reset && call->effects.irq_enable_changed && !call->effects.irq_enabled;
   ensures b->state.msg_flags == 0;
 */
-uint8_t app_cold_reset(struct bmc *b)
+uint8_t app_cold_reset(struct bmc *b, struct bmc_call *call)
 {
-    bmc_set_global_enables(b, BMC_ENABLE_SYSTEM_EVENT_LOG);
+    bmc_set_global_enables(b, call, BMC_ENABLE_SYSTEM_EVENT_LOG);
     b->state.msg_flags = 0;
-    b->effects.attention_changed = true;
-    b->effects.attention = false;
-    b->effects.attention_irq = false;
-    b->effects.cold_reset = true;
+    call->effects.attention_changed = true;
+    call->effects.attention = false;
+    call->effects.attention_irq = false;
+    call->effects.cold_reset = true;
     return IPMI_CC_SUCCESS;
 }
 
-uint8_t app_warm_reset(struct bmc *b)
+uint8_t app_warm_reset(struct bmc *b, struct bmc_call *call)
 {
-    b->effects.warm_reset = true;
+    (void)b;
+    call->effects.warm_reset = true;
     return IPMI_CC_SUCCESS;
 }
 
 /*@
   ensures rsp->result == SELF_TEST_PASSED && rsp->detail == 0;
 */
-uint8_t app_get_self_test_results(struct bmc *b, struct app_get_self_test_results_rsp *rsp)
+uint8_t app_get_self_test_results(struct bmc *b, struct bmc_call *call,
+                                  struct app_get_self_test_results_rsp *rsp)
 {
     (void)b;
+    (void)call;
     rsp->result = SELF_TEST_PASSED;
     rsp->detail = 0;
     return IPMI_CC_SUCCESS;
@@ -107,58 +114,55 @@ uint8_t app_get_self_test_results(struct bmc *b, struct app_get_self_test_result
   ensures \result == IPMI_CC_SUCCESS ==>
           \forall integer k; 0 <= k < BMC_GUID_LEN ==> rsp->guid[k] == b->config.guid[k];
 */
-uint8_t app_get_device_guid(struct bmc *b, struct app_get_device_guid_rsp *rsp)
+uint8_t app_get_device_guid(struct bmc *b, struct bmc_call *call,
+                            struct app_get_device_guid_rsp *rsp)
 {
-    size_t i;
-
+    (void)call;
     if (!b->config.guid_set) {
         return IPMI_CC_NOT_PRESENT;
     }
-    /*@
-      loop invariant 0 <= i <= BMC_GUID_LEN;
-      loop invariant \forall integer k; 0 <= k < i ==> rsp->guid[k] == b->config.guid[k];
-      loop assigns i, rsp->guid[0 .. BMC_GUID_LEN - 1];
-      loop variant BMC_GUID_LEN - i;
-    */
-    for (i = 0; i < BMC_GUID_LEN; i++) {
-        rsp->guid[i] = b->config.guid[i];
-    }
+    bytes_copy(rsp->guid, b->config.guid, BMC_GUID_LEN);
     return IPMI_CC_SUCCESS;
 }
 
 /*@
   ensures b->state.global_enables == req->enables;
-  ensures b->effects.irq_enable_changed;
-  ensures b->effects.irq_enabled <==> (req->enables & BMC_ENABLE_IRQS) != 0;
+  ensures call->effects.irq_enable_changed;
+  ensures call->effects.irq_enabled <==> (req->enables & BMC_ENABLE_IRQS) != 0;
 */
-uint8_t app_set_bmc_global_enables(struct bmc *b,
+uint8_t app_set_bmc_global_enables(struct bmc *b, struct bmc_call *call,
                                    const struct app_set_bmc_global_enables_req *req)
 {
-    bmc_set_global_enables(b, req->enables);
+    bmc_set_global_enables(b, call, req->enables);
     return IPMI_CC_SUCCESS;
 }
 
-uint8_t app_get_bmc_global_enables(struct bmc *b, struct app_get_bmc_global_enables_rsp *rsp)
+uint8_t app_get_bmc_global_enables(struct bmc *b, struct bmc_call *call,
+                                   struct app_get_bmc_global_enables_rsp *rsp)
 {
+    (void)call;
     rsp->enables = b->state.global_enables;
     return IPMI_CC_SUCCESS;
 }
 
 /*@
-  ensures b->effects.attention_changed;
-  ensures b->effects.attention <==> b->state.msg_flags != 0;
+  ensures call->effects.attention_changed;
+  ensures call->effects.attention <==> b->state.msg_flags != 0;
 */
-uint8_t app_clear_message_flags(struct bmc *b, const struct app_clear_message_flags_req *req)
+uint8_t app_clear_message_flags(struct bmc *b, struct bmc_call *call,
+                                const struct app_clear_message_flags_req *req)
 {
     b->state.msg_flags &= (uint8_t)~req->flags;
-    b->effects.attention_changed = true;
-    b->effects.attention = b->state.msg_flags != 0;
-    b->effects.attention_irq = bmc_attention_irq(b);
+    call->effects.attention_changed = true;
+    call->effects.attention = b->state.msg_flags != 0;
+    call->effects.attention_irq = bmc_attention_irq(b);
     return IPMI_CC_SUCCESS;
 }
 
-uint8_t app_get_message_flags(struct bmc *b, struct app_get_message_flags_rsp *rsp)
+uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call,
+                              struct app_get_message_flags_rsp *rsp)
 {
+    (void)call;
     rsp->flags = b->state.msg_flags;
     return IPMI_CC_SUCCESS;
 }

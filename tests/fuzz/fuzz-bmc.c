@@ -6,8 +6,8 @@
  * fuzz_bmc_ask against the specs.
  *
  * Input: a flags byte (bit 0: the BMC has a GUID) and the device id, then records of
- * [request length] [response capacity: 0 for the full message size, n for 2 + n]
- * [the request bytes].
+ * [time that passes first, in 100 ms steps] [request length]
+ * [response capacity: 0 for the full message size, n for 2 + n] [the request bytes].
  */
 #include "fuzz-common.h"
 
@@ -20,6 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct fuzz_input in = { data, size };
     struct bmc_config config;
     struct bmc b;
+    uint64_t now = 0;
     uint8_t flags = fuzz_byte(&in);
     uint8_t device_id = fuzz_byte(&in);
 
@@ -28,12 +29,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     while (in.left > 0) {
         uint8_t req[UINT8_MAX];
         uint8_t rsp[FUZZ_MAX_MESSAGE];
+        struct bmc_effects fx;
+        uint64_t wait = fuzz_byte(&in);
         size_t len = fuzz_byte(&in);
         uint8_t cap_code = fuzz_byte(&in);
         size_t cap = cap_code == 0 ? FUZZ_MAX_MESSAGE : (size_t)cap_code + 2;
 
+        now += wait * 100;
         fuzz_take(&in, req, len);
-        fuzz_bmc_ask(&b, req, len, rsp, cap);
+        fuzz_bmc_ask(&b, now, req, len, rsp, cap, &fx);
     }
     return 0;
 }

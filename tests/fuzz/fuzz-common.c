@@ -83,7 +83,7 @@ static const struct fuzz_command *find_command(uint8_t netfn, uint8_t code)
 static bool no_effects(const struct bmc_effects *fx)
 {
     return !fx->irq_enable_changed && !fx->attention_changed && !fx->cold_reset &&
-           !fx->warm_reset;
+           !fx->warm_reset && fx->power == BMC_POWER_NONE && !fx->nmi && !fx->timer_changed;
 }
 
 /*
@@ -93,6 +93,7 @@ static bool no_effects(const struct bmc_effects *fx)
 static int demanded_cc(const uint8_t *req, size_t req_len, const struct fuzz_command **cmd)
 {
     size_t data_len;
+    size_t i;
 
     *cmd = NULL;
     if (req_len < FUZZ_REQUEST_HEADER) {
@@ -106,14 +107,30 @@ static int demanded_cc(const uint8_t *req, size_t req_len, const struct fuzz_com
         return FUZZ_CC_INVALID_COMMAND;
     }
     data_len = req_len - FUZZ_REQUEST_HEADER;
-    if (data_len < (*cmd)->request_len ||
-        (!(*cmd)->trailing_ignored && data_len > (*cmd)->request_len)) {
+    if (data_len < (*cmd)->request_len) {
         return FUZZ_CC_REQUEST_DATA_LENGTH_INVALID;
+    }
+    if (!(*cmd)->trailing_ignored && data_len > (*cmd)->request_max) {
+        return (*cmd)->request_tail ? FUZZ_CC_REQUEST_DATA_FIELD_TOO_LONG
+                                    : FUZZ_CC_REQUEST_DATA_LENGTH_INVALID;
+    }
+    for (i = 0; i < (*cmd)->n_ranges; i++) {
+        const struct fuzz_range *r = &(*cmd)->ranges[i];
+        uint32_t v = 0;
+        size_t k;
+
+        for (k = 0; k < r->size; k++) {
+            v |= (uint32_t)req[FUZZ_REQUEST_HEADER + r->offset + k] << (8 * k);
+        }
+        if (v < r->lo || v > r->hi) {
+            return r->cc;
+        }
     }
     return -1;
 }
 
 static void check_answer(const struct bmc *b, const struct bmc_state *before,
+                         const struct bmc_effects *fx,
                          const uint8_t *req, size_t req_len,
                          const uint8_t *rsp, size_t len, size_t cap)
 {
@@ -145,22 +162,26 @@ static void check_answer(const struct bmc *b, const struct bmc_state *before,
             !(cc == FUZZ_CC_CANNOT_RETURN_BYTES && cap < full)) {
             fuzz_fail("%s: completion code %02x is not one its spec lists", cmd->name, cc);
         }
-        if (cc == FUZZ_CC_SUCCESS && len != full) {
-            fuzz_fail("%s: a %zu-byte response, its spec's layout has %zu", cmd->name, len, full);
+        if (cc == FUZZ_CC_SUCCESS &&
+            (len < FUZZ_RESPONSE_HEADER + cmd->response_min || len > full)) {
+            fuzz_fail("%s: a %zu-byte response, its spec's layout has %u to %zu", cmd->name,
+                      len, FUZZ_RESPONSE_HEADER + cmd->response_min, full);
         }
     }
     if (cc != FUZZ_CC_SUCCESS) {
         if (len != FUZZ_RESPONSE_HEADER) {
             fuzz_fail("completion code %02x with %zu data bytes", cc, len - FUZZ_RESPONSE_HEADER);
         }
-        if (memcmp(before, &b->state, sizeof(*before)) != 0 || !no_effects(&b->effects)) {
+        if (memcmp(before, &b->state, sizeof(*before)) != 0 || !no_effects(fx)) {
             fuzz_fail("a request refused with %02x changed the BMC's state or effects", cc);
         }
     }
 }
 
-size_t fuzz_bmc_ask(struct bmc *b, const uint8_t *req, size_t req_len, uint8_t *rsp, size_t cap)
+size_t fuzz_bmc_ask(struct bmc *b, uint64_t now, const uint8_t *req, size_t req_len,
+                    uint8_t *rsp, size_t cap, struct bmc_effects *fx)
 {
+    struct bmc_result r;
     uint8_t *req_copy = malloc(req_len);
     uint8_t *rsp_exact = malloc(cap);
     struct bmc_state before = b->state;
@@ -173,8 +194,10 @@ size_t fuzz_bmc_ask(struct bmc *b, const uint8_t *req, size_t req_len, uint8_t *
         memcpy(req_copy, req, req_len);
     }
     memset(rsp_exact, 0xa5, cap);
-    len = bmc_handle_request(b, req_copy, req_len, rsp_exact, cap);
-    check_answer(b, &before, req, req_len, rsp_exact, len, cap);
+    r = bmc_handle_request(b, now, req_copy, req_len, rsp_exact, cap);
+    len = r.len;
+    *fx = r.effects;
+    check_answer(b, &before, fx, req, req_len, rsp_exact, len, cap);
     memcpy(rsp, rsp_exact, len);
     free(req_copy);
     free(rsp_exact);
@@ -259,8 +282,7 @@ bool fuzz_bmc_request(struct fuzz_bmc *b, uint8_t id, const uint8_t *req, size_t
     }
     a.id = id;
     a.seq = b->requests;
-    a.len = fuzz_bmc_ask(&b->bmc, req, len, a.rsp, sizeof(a.rsp));
-    a.fx = b->bmc.effects;
+    a.len = fuzz_bmc_ask(&b->bmc, 0, req, len, a.rsp, sizeof(a.rsp), &a.fx);
     if (!b->hold) {
         *now = a;
         return true;

@@ -51,14 +51,17 @@ void fuzz_bmc_config(struct bmc_config *c, uint8_t device_id, bool guid_set);
  *   - a completion code spec/messages.yaml knows;
  *   - a request too short to name a command, for a LUN other than 0, for a command no
  *     spec/commands-*.yaml has, or with fewer data bytes than the spec's layout (or
- *     more, where the spec rejects trailing bytes) gets C7h, C2h, C1h, C7h;
+ *     more, where the spec rejects trailing bytes) gets C7h, C2h, C1h, C7h (C8h when
+ *     a variable tail is too long); a ranged field outside its range, the spec's code;
  *   - otherwise 00h, a code the command's spec lists, or CAh when cap cannot hold
  *     the spec's response;
- *   - success: exactly the spec's response length; failure: the header alone, and
+ *   - success: the spec's response length (a variable tail within its bounds); failure:
+ *     the header alone, and
  *     neither the BMC's state nor its effects changed.
  * Copies the response into rsp (at least cap bytes) and returns its length.
  */
-size_t fuzz_bmc_ask(struct bmc *b, const uint8_t *req, size_t req_len, uint8_t *rsp, size_t cap);
+size_t fuzz_bmc_ask(struct bmc *b, uint64_t now, const uint8_t *req, size_t req_len,
+                    uint8_t *rsp, size_t cap, struct bmc_effects *fx);
 
 /* FUZZ_TRACE=1 in the environment: the harness prints each operation on stderr. */
 bool fuzz_tracing(void);

@@ -42,6 +42,7 @@ import sys
 import yaml
 
 FIELD_SIZES = {"u8": 1, "u16": 2, "u24": 3, "u32": 4}
+FUZZ_MAX_RANGES = 4
 
 # fuzz-kcs's input: a stream of operations, one opcode byte (taken modulo the count)
 # and its argument bytes. Missing argument bytes at the end of the input read as 0.
@@ -126,8 +127,36 @@ def load(path):
         fail(f"{path}: {e}")
 
 
+def field_len(f):
+    """A field's bytes; a variable tail (bytes with max) counts at its largest."""
+    if f["type"] == "bytes":
+        return f["length"] if "length" in f else f["max"]
+    return FIELD_SIZES[f["type"]]
+
+
 def layout_len(fields):
-    return sum(f["length"] if f["type"] == "bytes" else FIELD_SIZES[f["type"]] for f in fields)
+    return sum(field_len(f) for f in fields)
+
+
+def layout_min(fields):
+    """The fewest bytes a layout takes: a variable tail at its min."""
+    return sum(f.get("min", 0) if f["type"] == "bytes" and "max" in f else field_len(f)
+               for f in fields)
+
+
+def has_tail(fields):
+    return bool(fields) and fields[-1]["type"] == "bytes" and "max" in fields[-1]
+
+
+def ranges(fields, ccs):
+    """(offset, size, lowest, highest, completion code) of each ranged request field."""
+    out, offset = [], 0
+    for f in fields:
+        if "range" in f:
+            cc = ccs[f.get("out_of_range", "INVALID_DATA_FIELD")]["code"]
+            out.append((offset, field_len(f), f["range"][0], f["range"][1], cc))
+        offset += field_len(f)
+    return out
 
 
 class Specs:
@@ -146,14 +175,21 @@ class Specs:
             spec = load(path)
             netfn = self.messages["netfns"][spec["netfn"]]
             for c in spec["commands"]:
+                tail = has_tail(c["request"])
                 self.commands.append({
                     "spec": os.path.basename(path),
                     "netfn": netfn,
                     "name": c["name"],
                     "code": c["code"],
-                    "request_len": layout_len(c["request"]),
+                    "fields": c["request"],
+                    "request_len": layout_min(c["request"]),
+                    "request_max": layout_len(c["request"]),
+                    "request_tail": tail,
+                    "response_min": layout_min(c["response"]),
                     "response_len": layout_len(c["response"]),
-                    "trailing_ignored": spec["trailing_request_bytes"] == "ignored",
+                    "ranges": ranges(c["request"], self.ccs),
+                    "trailing_ignored": (spec["trailing_request_bytes"] == "ignored"
+                                         and not tail),
                     "errors": [self.ccs[e]["code"] for e in c.get("errors", [])],
                 })
 
@@ -182,9 +218,12 @@ class Specs:
         fail(f"spec/ssif.yaml has no {transfer}:{name} SMBus command: fuzz-ssif needs it")
 
     def request(self, cmd):
-        """A well-formed request for cmd: the header and the spec's data bytes (zeros)."""
-        return (bytes([cmd["netfn"] << self.layout["netfn_shift"], cmd["code"]]) +
-                bytes(cmd["request_len"]))
+        """A well-formed request for cmd: the header and the spec's data bytes, zeros
+        but for ranged fields (their lowest value), a variable tail at its min."""
+        data = bytearray(cmd["request_len"])
+        for offset, size, lo, _, _ in cmd["ranges"]:
+            data[offset:offset + size] = lo.to_bytes(size, "little")
+        return bytes([cmd["netfn"] << self.layout["netfn_shift"], cmd["code"]]) + bytes(data)
 
     def short_request(self, cmd):
         """One byte too short: a data byte missing, or the command byte if there is none."""
@@ -225,29 +264,50 @@ def write_header(specs, path):
         f"#define FUZZ_MAX_MESSAGE {lay['max_message']}",
     ]
     for name in ("SUCCESS", "INVALID_COMMAND", "INVALID_FOR_LUN", "REQUEST_DATA_LENGTH_INVALID",
-                 "CANNOT_RETURN_BYTES", "INVALID_DATA_FIELD", "UNSPECIFIED"):
+                 "CANNOT_RETURN_BYTES", "INVALID_DATA_FIELD", "UNSPECIFIED",
+                 "REQUEST_DATA_FIELD_TOO_LONG"):
         out.append(f"#define FUZZ_CC_{name} 0x{specs.cc(name):02x}")
     out += ["", "static const uint8_t fuzz_completion_codes[] = {"]
     out += [f"    0x{v['code']:02x}, /* {k} */" for k, v in specs.ccs.items()]
     out += ["};", "",
             "/* spec/commands-*.yaml: data bytes after the header, completion code excluded. */",
+            "/* A request field with a range: a value outside it gets cc. */",
+            "struct fuzz_range {",
+            "    uint8_t offset;",
+            "    uint8_t size;",
+            "    uint32_t lo;",
+            "    uint32_t hi;",
+            "    uint8_t cc;",
+            "};", "",
+            f"#define FUZZ_MAX_RANGES {FUZZ_MAX_RANGES}", "",
             "struct fuzz_command {",
             "    const char *name;",
             "    uint8_t netfn;",
             "    uint8_t code;",
-            "    uint16_t request_len;",
-            "    uint16_t response_len;",
+            "    uint16_t request_len;    /* the fewest data bytes */",
+            "    uint16_t request_max;    /* the most (a variable tail at its max) */",
+            "    bool request_tail;       /* longer requests get C8h, not C7h */",
+            "    uint16_t response_min;",
+            "    uint16_t response_len;   /* the most */",
             "    bool trailing_ignored;   /* longer requests are answered, not refused */",
             "    uint8_t n_errors;",
-            "    uint8_t errors[8];       /* completion codes the spec lets it return */",
+            "    uint8_t errors[12];      /* completion codes the spec lets it return */",
+            "    uint8_t n_ranges;",
+            "    struct fuzz_range ranges[FUZZ_MAX_RANGES]; /* checked in this order */",
             "};", "",
             "static const struct fuzz_command fuzz_commands[] = {"]
     for c in specs.commands:
         errs = ", ".join(f"0x{e:02x}" for e in c["errors"]) or "0"
+        if len(c["ranges"]) > FUZZ_MAX_RANGES or len(c["errors"]) > 12:
+            fail(f"{c['name']}: more ranges or errors than fuzz_command holds")
+        rngs = ", ".join(f"{{ {o}, {n}, {lo}, {hi}, 0x{cc:02x} }}"
+                         for o, n, lo, hi, cc in c["ranges"]) or "{ 0, 0, 0, 0, 0 }"
         out.append(f"    {{ \"{c['name']}\", 0x{c['netfn']:02x}, 0x{c['code']:02x}, "
-                   f"{c['request_len']}, {c['response_len']}, "
+                   f"{c['request_len']}, {c['request_max']}, "
+                   f"{'true' if c['request_tail'] else 'false'}, "
+                   f"{c['response_min']}, {c['response_len']}, "
                    f"{'true' if c['trailing_ignored'] else 'false'}, {len(c['errors'])}, "
-                   f"{{ {errs} }} }}, /* {c['spec']} */")
+                   f"{{ {errs} }}, {len(c['ranges'])}, {{ {rngs} }} }}, /* {c['spec']} */")
     out += ["};", ""]
     gdi = specs.command("get_device_id")
     out += ["/* The command fuzz-kcs's host ends every run with. */",
@@ -370,8 +430,9 @@ def write_seed(folder, name, data):
         f.write(bytes(data))
 
 
-def bmc_record(req, cap=0):
-    return bytes([len(req), cap]) + req
+def bmc_record(req, cap=0, wait=0):
+    """One fuzz-bmc record: wait (in 100 ms steps) before the request, then ask it."""
+    return bytes([wait, len(req), cap]) + req
 
 
 def bmc_seeds(specs, folder):
