@@ -12,9 +12,8 @@
 /* Get device id: 0 request bytes, 11 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_get_device_id(struct bmc *b, struct bmc_call *call,
@@ -47,9 +46,8 @@ static size_t answer_app_get_device_id(struct bmc *b, struct bmc_call *call,
 /* Cold reset: 0 request bytes, 0 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_cold_reset(struct bmc *b, struct bmc_call *call,
@@ -67,9 +65,8 @@ static size_t answer_app_cold_reset(struct bmc *b, struct bmc_call *call,
 /* Warm reset: 0 request bytes, 0 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_warm_reset(struct bmc *b, struct bmc_call *call,
@@ -87,9 +84,8 @@ static size_t answer_app_warm_reset(struct bmc *b, struct bmc_call *call,
 /* Get self test results: 0 request bytes, 2 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_get_self_test_results(struct bmc *b, struct bmc_call *call,
@@ -113,9 +109,8 @@ static size_t answer_app_get_self_test_results(struct bmc *b, struct bmc_call *c
 /* Get device guid: 0 request bytes, 16 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_get_device_guid(struct bmc *b, struct bmc_call *call,
@@ -141,9 +136,8 @@ static size_t answer_app_get_device_guid(struct bmc *b, struct bmc_call *call,
 /* Set bmc global enables: 1 request byte, 0 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_set_bmc_global_enables(struct bmc *b, struct bmc_call *call,
@@ -164,9 +158,8 @@ static size_t answer_app_set_bmc_global_enables(struct bmc *b, struct bmc_call *
 /* Get bmc global enables: 0 request bytes, 1 response byte. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_get_bmc_global_enables(struct bmc *b, struct bmc_call *call,
@@ -189,9 +182,8 @@ static size_t answer_app_get_bmc_global_enables(struct bmc *b, struct bmc_call *
 /* Clear message flags: 1 request byte, 0 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_clear_message_flags(struct bmc *b, struct bmc_call *call,
@@ -212,9 +204,8 @@ static size_t answer_app_clear_message_flags(struct bmc *b, struct bmc_call *cal
 /* Get message flags: 0 request bytes, 1 response byte. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t answer_app_get_message_flags(struct bmc *b, struct bmc_call *call,
@@ -237,26 +228,39 @@ static size_t answer_app_get_message_flags(struct bmc *b, struct bmc_call *call,
 size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
+    size_t written;
+
     switch (cmd) {
     case APP_GET_DEVICE_ID:
-        return answer_app_get_device_id(b, call, data, len, out, cap);
+        written = answer_app_get_device_id(b, call, data, len, out, cap);
+        break;
     case APP_COLD_RESET:
-        return answer_app_cold_reset(b, call, data, len, out, cap);
+        written = answer_app_cold_reset(b, call, data, len, out, cap);
+        break;
     case APP_WARM_RESET:
-        return answer_app_warm_reset(b, call, data, len, out, cap);
+        written = answer_app_warm_reset(b, call, data, len, out, cap);
+        break;
     case APP_GET_SELF_TEST_RESULTS:
-        return answer_app_get_self_test_results(b, call, data, len, out, cap);
+        written = answer_app_get_self_test_results(b, call, data, len, out, cap);
+        break;
     case APP_GET_DEVICE_GUID:
-        return answer_app_get_device_guid(b, call, data, len, out, cap);
+        written = answer_app_get_device_guid(b, call, data, len, out, cap);
+        break;
     case APP_SET_BMC_GLOBAL_ENABLES:
-        return answer_app_set_bmc_global_enables(b, call, data, len, out, cap);
+        written = answer_app_set_bmc_global_enables(b, call, data, len, out, cap);
+        break;
     case APP_GET_BMC_GLOBAL_ENABLES:
-        return answer_app_get_bmc_global_enables(b, call, data, len, out, cap);
+        written = answer_app_get_bmc_global_enables(b, call, data, len, out, cap);
+        break;
     case APP_CLEAR_MESSAGE_FLAGS:
-        return answer_app_clear_message_flags(b, call, data, len, out, cap);
+        written = answer_app_clear_message_flags(b, call, data, len, out, cap);
+        break;
     case APP_GET_MESSAGE_FLAGS:
-        return answer_app_get_message_flags(b, call, data, len, out, cap);
+        written = answer_app_get_message_flags(b, call, data, len, out, cap);
+        break;
     default:
-        return bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);
+        written = bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);
+        break;
     }
+    return written;
 }

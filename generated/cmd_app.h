@@ -43,11 +43,10 @@ struct app_get_device_id_rsp {
 };
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   requires \valid(rsp) && \separated(b, call, rsp);
   assigns b->state, call->effects, *rsp;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_get_device_id(struct bmc *b, struct bmc_call *call, struct app_get_device_id_rsp *rsp);
@@ -55,10 +54,9 @@ uint8_t app_get_device_id(struct bmc *b, struct bmc_call *call, struct app_get_d
 /* Cold reset (section 20.2). */
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   assigns b->state, call->effects;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_cold_reset(struct bmc *b, struct bmc_call *call);
@@ -66,10 +64,9 @@ uint8_t app_cold_reset(struct bmc *b, struct bmc_call *call);
 /* Warm reset (section 20.3). */
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   assigns b->state, call->effects;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_warm_reset(struct bmc *b, struct bmc_call *call);
@@ -81,11 +78,10 @@ struct app_get_self_test_results_rsp {
 };
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   requires \valid(rsp) && \separated(b, call, rsp);
   assigns b->state, call->effects, *rsp;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_get_self_test_results(struct bmc *b, struct bmc_call *call, struct app_get_self_test_results_rsp *rsp);
@@ -96,11 +92,10 @@ struct app_get_device_guid_rsp {
 };
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   requires \valid(rsp) && \separated(b, call, rsp);
   assigns b->state, call->effects, *rsp;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t app_get_device_guid(struct bmc *b, struct bmc_call *call, struct app_get_device_guid_rsp *rsp);
@@ -111,11 +106,10 @@ struct app_set_bmc_global_enables_req {
 };
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   requires \valid_read(req) && \separated(b, call, req);
   assigns b->state, call->effects;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_set_bmc_global_enables(struct bmc *b, struct bmc_call *call, const struct app_set_bmc_global_enables_req *req);
@@ -126,11 +120,10 @@ struct app_get_bmc_global_enables_rsp {
 };
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   requires \valid(rsp) && \separated(b, call, rsp);
   assigns b->state, call->effects, *rsp;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_get_bmc_global_enables(struct bmc *b, struct bmc_call *call, struct app_get_bmc_global_enables_rsp *rsp);
@@ -141,11 +134,10 @@ struct app_clear_message_flags_req {
 };
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   requires \valid_read(req) && \separated(b, call, req);
   assigns b->state, call->effects;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_clear_message_flags(struct bmc *b, struct bmc_call *call, const struct app_clear_message_flags_req *req);
@@ -156,11 +148,10 @@ struct app_get_message_flags_rsp {
 };
 
 /*@
-  requires bmc_valid(b) && \valid(call) && \separated(b, call);
-  requires bmc_effects_valid(call->effects);
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
   requires \valid(rsp) && \separated(b, call, rsp);
   assigns b->state, call->effects, *rsp;
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call, struct app_get_message_flags_rsp *rsp);
@@ -171,9 +162,8 @@ uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call, struct app_g
  */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
-  requires bmc_effects_valid(call->effects);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b) && bmc_effects_valid(call->effects);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,

@@ -22,14 +22,16 @@ uint32_t ipmi_next_uuid(void)
 }
 
 /*
- * The machine-level operations a BMC may ask for. Power-on, power cycle and the
- * diagnostic interrupt have no QEMU equivalent here, so they report D5h.
+ * The machine-level operations a BMC may ask for. A running machine has no power
+ * to turn on, and a virtual one cycles its power as a reset does; the diagnostic
+ * interrupt has no QEMU equivalent, so it reports D5h.
  */
 static int ipmi_interface_do_hw_op(IPMIInterface *s, enum ipmi_op op,
                                    int checkonly)
 {
     switch (op) {
     case IPMI_RESET_CHASSIS:
+    case IPMI_POWERCYCLE_CHASSIS:
         if (!checkonly) {
             qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
         }
@@ -51,7 +53,7 @@ static int ipmi_interface_do_hw_op(IPMIInterface *s, enum ipmi_op op,
         }
         return 0;
     case IPMI_POWERON_CHASSIS:
-    case IPMI_POWERCYCLE_CHASSIS:
+        return 0;
     case IPMI_PULSE_DIAG_IRQ:
     default:
         return IPMI_CC_COMMAND_NOT_SUPPORTED;

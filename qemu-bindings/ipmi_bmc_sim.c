@@ -172,6 +172,36 @@ static uint64_t ipmi_sim_now(void)
     return qemu_clock_get_ms(QEMU_CLOCK_VIRTUAL);
 }
 
+/*
+ * What the core asks of the machine (Chassis Control, a watchdog's timeout), once
+ * the response is on its way, through the interface's machine operations as QEMU's
+ * simulator did them.
+ */
+static void ipmi_sim_apply_machine(IPMIInterface *s, const struct bmc_effects *fx)
+{
+    static const struct {
+        enum ipmi_op op;
+        const char *name;
+    } power[] = {
+        [BMC_POWER_OFF] = { IPMI_POWEROFF_CHASSIS, "power off" },
+        [BMC_POWER_ON] = { IPMI_POWERON_CHASSIS, "power on" },
+        [BMC_POWER_CYCLE] = { IPMI_POWERCYCLE_CHASSIS, "power cycle" },
+        [BMC_POWER_RESET] = { IPMI_RESET_CHASSIS, "reset" },
+        [BMC_POWER_SOFT_OFF] = { IPMI_SHUTDOWN_VIA_ACPI_OVERTEMP, "soft off" },
+    };
+    IPMIInterfaceClass *k = IPMI_INTERFACE_GET_CLASS(s);
+
+    QEMU_BUILD_BUG_ON(ARRAY_SIZE(power) != BMC_POWER_LAST + 1);
+    if (fx->nmi) {
+        trace_ipmi_bmc_sim_machine("nmi");
+        k->do_hw_op(s, IPMI_SEND_NMI, 0);
+    }
+    if (fx->power != BMC_POWER_NONE && fx->power <= BMC_POWER_LAST) {
+        trace_ipmi_bmc_sim_machine(power[fx->power].name);
+        k->do_hw_op(s, power[fx->power].op, 0);
+    }
+}
+
 /* The interface's migration stream could not carry what this BMC set for it. */
 static void ipmi_sim_announce(IPMIBmc *b)
 {
@@ -223,6 +253,7 @@ static void ipmi_sim_handle_command(IPMIBmc *b, uint8_t *cmd,
     if ((r.effects.cold_reset || r.effects.warm_reset) && k->reset) {
         k->reset(s, r.effects.cold_reset);
     }
+    ipmi_sim_apply_machine(s, &r.effects);
 }
 
 static void ipmi_sim_realize(DeviceState *dev, Error **errp)

@@ -14,7 +14,7 @@
   assigns *fx;
   ensures !fx->irq_enable_changed && !fx->attention_changed;
   ensures !fx->attention_irq && !fx->cold_reset && !fx->warm_reset;
-  ensures bmc_no_power(*fx) && !fx->timer_changed && bmc_effects_valid(*fx);
+  ensures fx->power == BMC_POWER_NONE && !fx->nmi && !fx->timer_changed;
 */
 static void bmc_clear_effects(struct bmc_effects *fx)
 {
@@ -61,19 +61,67 @@ size_t bmc_answer_code(uint8_t *out, uint8_t cc)
   requires bmc_valid(b);
   requires bmc_command_buffers(b, call, data, len, out, cap);
   assigns b->state, call->effects, out[0 .. cap - 1];
-  ensures bmc_valid(b);
+  ensures bmc_valid(b) && bmc_call_valid(call);
   ensures 1 <= \result <= cap;
 */
 static size_t bmc_dispatch(struct bmc *b, struct bmc_call *call, uint8_t netfn,
                            uint8_t cmd, const uint8_t *data, size_t len,
                            uint8_t *out, size_t cap)
 {
+    size_t written;
+
+    /* One assignment per case, not a return: WP proves the frame of a call's result
+       returned from inside a switch only this way. */
     switch (netfn) {
     case IPMI_NETFN_APP:
-        return answer_app_command(b, call, cmd, data, len, out, cap);
+        written = answer_app_command(b, call, cmd, data, len, out, cap);
+        break;
     default:
-        return bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);
+        written = bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);
+        break;
     }
+    return written;
+}
+
+/*
+ * bmc_handle_request with the call's context in hand: writes the response and
+ * returns its length.
+ */
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call);
+  requires \valid_read(req + (0 .. req_len - 1)) && \valid(rsp + (0 .. rsp_cap - 1));
+  requires \separated(b, call, req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
+  requires \separated(req + (0 .. req_len - 1), rsp + (0 .. rsp_cap - 1));
+  requires rsp_cap >= IPMI_RESPONSE_HEADER;
+  assigns b->state, call->effects, rsp[0 .. rsp_cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures IPMI_RESPONSE_HEADER <= \result <= rsp_cap;
+  ensures req_len >= IPMI_REQUEST_HEADER ==>
+          rsp[0] == (req[0] | IPMI_RESPONSE_NETFN_BIT) && rsp[1] == req[1];
+*/
+static size_t bmc_answer(struct bmc *b, struct bmc_call *call,
+                         const uint8_t *req, size_t req_len, uint8_t *rsp, size_t rsp_cap)
+{
+    /* What follows the response's NetFn/LUN and command: completion code and data. */
+    uint8_t *out = rsp + IPMI_RESPONSE_HEADER - 1;
+    size_t cap = rsp_cap - (IPMI_RESPONSE_HEADER - 1);
+
+    if (req_len < IPMI_REQUEST_HEADER) {
+        /* Not even a command to name: answer for what there is. */
+        rsp[0] = (uint8_t)((req_len > 0 ? req[0] : 0) | IPMI_RESPONSE_NETFN_BIT);
+        rsp[1] = 0;
+        return IPMI_RESPONSE_HEADER - 1 +
+               bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    rsp[0] = (uint8_t)(req[0] | IPMI_RESPONSE_NETFN_BIT);
+    rsp[1] = req[1];
+    if ((req[0] & IPMI_LUN_MASK) != 0) {
+        /* This BMC has its commands on LUN 0 only. */
+        return IPMI_RESPONSE_HEADER - 1 + bmc_answer_code(out, IPMI_CC_INVALID_FOR_LUN);
+    }
+    return IPMI_RESPONSE_HEADER - 1 +
+           bmc_dispatch(b, call, (uint8_t)(req[0] >> IPMI_NETFN_SHIFT), req[1],
+                        req + IPMI_REQUEST_HEADER, req_len - IPMI_REQUEST_HEADER, out, cap);
 }
 
 struct bmc_result bmc_handle_request(struct bmc *b, uint64_t now,
@@ -82,33 +130,10 @@ struct bmc_result bmc_handle_request(struct bmc *b, uint64_t now,
 {
     struct bmc_call call;
     struct bmc_result result;
-    uint8_t *out;
-    size_t cap;
-    size_t written;
 
     call.now = now;
     bmc_clear_effects(&call.effects);
-    /* What follows the response's NetFn/LUN and command: completion code and data. */
-    out = rsp + IPMI_RESPONSE_HEADER - 1;
-    cap = rsp_cap - (IPMI_RESPONSE_HEADER - 1);
-    if (req_len < IPMI_REQUEST_HEADER) {
-        /* Not even a command to name: answer for what there is. */
-        rsp[0] = (uint8_t)((req_len > 0 ? req[0] : 0) | IPMI_RESPONSE_NETFN_BIT);
-        rsp[1] = 0;
-        written = bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
-    } else {
-        rsp[0] = (uint8_t)(req[0] | IPMI_RESPONSE_NETFN_BIT);
-        rsp[1] = req[1];
-        if ((req[0] & IPMI_LUN_MASK) != 0) {
-            /* This BMC has its commands on LUN 0 only. */
-            written = bmc_answer_code(out, IPMI_CC_INVALID_FOR_LUN);
-        } else {
-            written = bmc_dispatch(b, &call, (uint8_t)(req[0] >> IPMI_NETFN_SHIFT), req[1],
-                                   req + IPMI_REQUEST_HEADER, req_len - IPMI_REQUEST_HEADER,
-                                   out, cap);
-        }
-    }
-    result.len = IPMI_RESPONSE_HEADER - 1 + written;
+    result.len = bmc_answer(b, &call, req, req_len, rsp, rsp_cap);
     result.effects = call.effects;
     return result;
 }

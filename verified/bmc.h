@@ -102,8 +102,9 @@ struct bmc_result {
 };
 
 /*@
-  predicate bmc_no_power(struct bmc_effects fx) = fx.power == BMC_POWER_NONE && !fx.nmi;
-  predicate bmc_effects_valid(struct bmc_effects fx) = fx.power <= BMC_POWER_LAST;
+  // A call in progress: its effects name a power action there is.
+  predicate bmc_call_valid(struct bmc_call *call) =
+    \valid(call) && call->effects.power <= BMC_POWER_LAST;
 */
 
 /*@
@@ -113,7 +114,7 @@ struct bmc_result {
   // each other and from the BMC.
   predicate bmc_command_buffers(struct bmc *b, struct bmc_call *call, uint8_t *data,
                                 integer len, uint8_t *out, integer cap) =
-    \valid(call) && \valid_read(data + (0 .. len - 1)) && cap >= 1
+    bmc_call_valid(call) && \valid_read(data + (0 .. len - 1)) && cap >= 1
     && \valid(out + (0 .. cap - 1))
     && \separated(b, call, data + (0 .. len - 1), out + (0 .. cap - 1))
     && \separated(data + (0 .. len - 1), out + (0 .. cap - 1));
@@ -155,7 +156,7 @@ size_t bmc_answer_code(uint8_t *out, uint8_t cc);
   assigns b->state, rsp[0 .. rsp_cap - 1];
   ensures bmc_valid(b);
   ensures IPMI_RESPONSE_HEADER <= \result.len <= rsp_cap;
-  ensures bmc_effects_valid(\result.effects);
+  ensures \result.effects.power <= BMC_POWER_LAST;
   ensures req_len >= IPMI_REQUEST_HEADER ==>
           rsp[0] == (req[0] | IPMI_RESPONSE_NETFN_BIT) && rsp[1] == req[1];
 */
@@ -175,7 +176,7 @@ struct bmc_result bmc_handle_request(struct bmc *b, uint64_t now,
   ensures \result.irq_enabled <==> (b->state.global_enables & BMC_ENABLE_IRQS) != 0;
   ensures \result.attention <==> b->state.msg_flags != 0;
   ensures !\result.attention_irq && !\result.cold_reset && !\result.warm_reset;
-  ensures bmc_no_power(\result) && !\result.timer_changed;
+  ensures \result.power == BMC_POWER_NONE && !\result.nmi && !\result.timer_changed;
 */
 struct bmc_effects bmc_announce(const struct bmc *b);
 
