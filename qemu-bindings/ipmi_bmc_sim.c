@@ -45,6 +45,7 @@ struct IPMIBmcSim {
     const IPMINetfn *netfns[IPMI_SIM_NETFN_LIMIT / 2];
 
     struct bmc core;
+    QEMUTimer *tick;                /* when the core asked to be called again */
 
     /*
      * Upstream's simulator state that this BMC has no use for yet (its watchdog
@@ -164,6 +165,13 @@ static void ipmi_sim_apply_effects(IPMIBmcSim *ibs, IPMIInterface *s,
     if (fx->attention_changed) {
         k->set_atn(s, fx->attention, fx->attention_irq);
     }
+    if (fx->timer_changed) {
+        if (fx->timer_armed) {
+            timer_mod(ibs->tick, fx->deadline);
+        } else {
+            timer_del(ibs->tick);
+        }
+    }
 }
 
 /* The core's clock: milliseconds of the guest's virtual time. */
@@ -256,6 +264,19 @@ static void ipmi_sim_handle_command(IPMIBmc *b, uint8_t *cmd,
     ipmi_sim_apply_machine(s, &r.effects);
 }
 
+/* The deadline the core gave has come (the watchdog's pre-timeout or expiry). */
+static void ipmi_sim_tick(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    IPMIInterface *s = ibs->parent.parent.intf;
+    struct bmc_effects fx = bmc_tick(&ibs->core, ipmi_sim_now());
+
+    if (s) {
+        ipmi_sim_apply_effects(ibs, s, &fx);
+        ipmi_sim_apply_machine(s, &fx);
+    }
+}
+
 static void ipmi_sim_realize(DeviceState *dev, Error **errp)
 {
     IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(dev);
@@ -289,6 +310,7 @@ static void ipmi_sim_realize(DeviceState *dev, Error **errp)
     memcpy(config.guid, ibs->uuid.data, sizeof(config.guid));
 
     bmc_init(&ibs->core, &config);
+    ibs->tick = timer_new_ms(QEMU_CLOCK_VIRTUAL, ipmi_sim_tick, ibs);
 }
 
 /*
