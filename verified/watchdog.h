@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Timer use byte (section 27.7, byte 1). */
+/* Timer use byte (section 27.6, byte 1). */
 #define WATCHDOG_USE_DONT_LOG 0x80     /* don't log the timeout in the SEL */
 #define WATCHDOG_USE_DONT_STOP 0x40    /* Set: don't stop a running timer; Get: running */
 #define WATCHDOG_USE_KEPT 0xc7         /* the bits kept: 7, 6 and the use in 2:0 */
@@ -84,7 +84,7 @@ struct watchdog_fired {
   logic integer watchdog_action_of(integer actions) = actions % 8;
   logic integer watchdog_interrupt_of(integer actions) = (actions / 16) % 8;
 
-  // What Set Watchdog Timer accepts (section 27.7): a use 1 to 5, a timeout action and
+  // What Set Watchdog Timer accepts (section 27.6): a use 1 to 5, a timeout action and
   // a pre-timeout interrupt of those defined, and a pre-timeout interval, if any,
   // shorter than the countdown.
   predicate watchdog_settings_valid(integer use, integer actions, integer pretimeout,
