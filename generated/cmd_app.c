@@ -133,6 +133,82 @@ static size_t answer_app_get_device_guid(struct bmc *b, struct bmc_call *call,
     return 17;
 }
 
+/* Reset watchdog timer: 0 request bytes, 0 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_reset_watchdog_timer(struct bmc *b, struct bmc_call *call,
+                                              const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    uint8_t cc;
+
+    (void)data;
+    (void)len; /* trailing bytes are ignored */
+    (void)cap;
+    cc = app_reset_watchdog_timer(b, call);
+    return bmc_answer_code(out, cc);
+}
+
+/* Set watchdog timer: 6 request bytes, 0 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_set_watchdog_timer(struct bmc *b, struct bmc_call *call,
+                                            const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_set_watchdog_timer_req req;
+    uint8_t cc;
+
+    if (len < 6) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)cap;
+    req.timer_use = data[0];
+    req.timer_actions = data[1];
+    req.pretimeout_interval = data[2];
+    req.expiration_flags_clear = data[3];
+    req.initial_countdown = (uint16_t)data[4] | (uint16_t)data[5] << 8;
+    cc = app_set_watchdog_timer(b, call, &req);
+    return bmc_answer_code(out, cc);
+}
+
+/* Get watchdog timer: 0 request bytes, 8 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_get_watchdog_timer(struct bmc *b, struct bmc_call *call,
+                                            const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_get_watchdog_timer_rsp rsp;
+    uint8_t cc;
+
+    (void)data;
+    (void)len; /* trailing bytes are ignored */
+    if (cap < 9) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_get_watchdog_timer(b, call, &rsp);
+    out[0] = cc;
+    out[1] = rsp.timer_use;
+    out[2] = rsp.timer_actions;
+    out[3] = rsp.pretimeout_interval;
+    out[4] = rsp.expiration_flags;
+    out[5] = (uint8_t)(rsp.initial_countdown & 0xff);
+    out[6] = (uint8_t)((rsp.initial_countdown >> 8) & 0xff);
+    out[7] = (uint8_t)(rsp.present_countdown & 0xff);
+    out[8] = (uint8_t)((rsp.present_countdown >> 8) & 0xff);
+    return 9;
+}
+
 /* Set bmc global enables: 1 request byte, 0 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -245,6 +321,15 @@ size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
         break;
     case APP_GET_DEVICE_GUID:
         written = answer_app_get_device_guid(b, call, data, len, out, cap);
+        break;
+    case APP_RESET_WATCHDOG_TIMER:
+        written = answer_app_reset_watchdog_timer(b, call, data, len, out, cap);
+        break;
+    case APP_SET_WATCHDOG_TIMER:
+        written = answer_app_set_watchdog_timer(b, call, data, len, out, cap);
+        break;
+    case APP_GET_WATCHDOG_TIMER:
+        written = answer_app_get_watchdog_timer(b, call, data, len, out, cap);
         break;
     case APP_SET_BMC_GLOBAL_ENABLES:
         written = answer_app_set_bmc_global_enables(b, call, data, len, out, cap);

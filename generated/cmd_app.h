@@ -2,7 +2,7 @@
 /*
  * Application commands (NetFn APP, 0x06): request and response
  * layouts, and the handlers the BMC core implements for them.
- * IPMI v2.0 rev 1.1, sections 20 and 22.
+ * IPMI v2.0 rev 1.1, sections 20, 22 and 27.
  *
  * Generated from spec/commands-app.yaml by generator/ipmigen (template commands.h.j2).
  * Do not edit: change the spec and rebuild.
@@ -22,6 +22,9 @@
 #define APP_WARM_RESET 0x03
 #define APP_GET_SELF_TEST_RESULTS 0x04
 #define APP_GET_DEVICE_GUID 0x08
+#define APP_RESET_WATCHDOG_TIMER 0x22
+#define APP_SET_WATCHDOG_TIMER 0x24
+#define APP_GET_WATCHDOG_TIMER 0x25
 #define APP_SET_BMC_GLOBAL_ENABLES 0x2e
 #define APP_GET_BMC_GLOBAL_ENABLES 0x2f
 #define APP_CLEAR_MESSAGE_FLAGS 0x30
@@ -99,6 +102,53 @@ struct app_get_device_guid_rsp {
   ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t app_get_device_guid(struct bmc *b, struct bmc_call *call, struct app_get_device_guid_rsp *rsp);
+
+/* Reset watchdog timer (section 27.5). */
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_WATCHDOG_NOT_INITIALIZED;
+*/
+uint8_t app_reset_watchdog_timer(struct bmc *b, struct bmc_call *call);
+
+/* Set watchdog timer (section 27.6). */
+struct app_set_watchdog_timer_req {
+    uint8_t timer_use; /* bit 7: don't log; bit 6: don't stop a running timer; bits 2:0: use, 1 BIOS FRB2 to 5 OEM */
+    uint8_t timer_actions; /* bits 6:4: pre-timeout interrupt, 0 none, 1 SMI, 2 NMI, 3 messaging; bits 2:0: timeout action, 0 none, 1 hard reset, 2 power down, 3 power cycle */
+    uint8_t pretimeout_interval; /* seconds before the timeout; below the countdown */
+    uint8_t expiration_flags_clear; /* 1 bits clear the matching timer use expiration flags */
+    uint16_t initial_countdown; /* 100 ms units */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid_read(req) && \separated(b, call, req);
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD;
+*/
+uint8_t app_set_watchdog_timer(struct bmc *b, struct bmc_call *call, const struct app_set_watchdog_timer_req *req);
+
+/* Get watchdog timer (section 27.7). */
+struct app_get_watchdog_timer_rsp {
+    uint8_t timer_use; /* as set, bit 6: the timer runs */
+    uint8_t timer_actions;
+    uint8_t pretimeout_interval; /* seconds */
+    uint8_t expiration_flags; /* bit n: a timeout of use n since they were cleared */
+    uint16_t initial_countdown; /* 100 ms units */
+    uint16_t present_countdown; /* 100 ms units, rounded up */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS;
+*/
+uint8_t app_get_watchdog_timer(struct bmc *b, struct bmc_call *call, struct app_get_watchdog_timer_rsp *rsp);
 
 /* Set bmc global enables (section 22.1). */
 struct app_set_bmc_global_enables_req {

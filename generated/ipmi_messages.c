@@ -13,6 +13,8 @@ const char *ipmi_completion_code_name(uint8_t cc)
     switch (cc) {
     case IPMI_CC_SUCCESS:
         return "Command completed normally";
+    case IPMI_CC_WATCHDOG_NOT_INITIALIZED:
+        return "Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog";
     case IPMI_CC_NODE_BUSY:
         return "Node busy";
     case IPMI_CC_INVALID_COMMAND:

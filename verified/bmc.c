@@ -37,6 +37,118 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->config = *config;
     b->state.global_enables = BMC_ENABLE_SYSTEM_EVENT_LOG;
     b->state.msg_flags = 0;
+    b->state.watchdog_last_event = WATCHDOG_EVENT_NONE;
+    watchdog_init(&b->state.watchdog);
+}
+
+bool bmc_attention_irq(const struct bmc *b)
+{
+    uint8_t enables = b->state.global_enables;
+    uint8_t flags = b->state.msg_flags;
+
+    return ((enables & BMC_ENABLE_RCV_MSG_QUEUE_IRQ) != 0 &&
+            (flags & (BMC_FLAG_RCV_MSG_AVAILABLE | BMC_FLAG_WATCHDOG_PRETIMEOUT)) != 0) ||
+           ((enables & BMC_ENABLE_EVENT_BUFFER_FULL_IRQ) != 0 &&
+            (flags & BMC_FLAG_EVENT_BUFFER_FULL) != 0);
+}
+
+void bmc_report_timer(const struct bmc *b, struct bmc_effects *fx)
+{
+    const struct watchdog *w = &b->state.watchdog;
+
+    fx->timer_changed = true;
+    fx->timer_armed = w->running;
+    if (!w->running) {
+        fx->deadline = 0;
+    } else if (w->pretimeout_done) {
+        fx->deadline = w->expiry;
+    } else {
+        fx->deadline = w->pretimeout_at;
+    }
+}
+
+/* The power effect of a timeout action (section 27.1). */
+/*@
+  assigns \nothing;
+  ensures \result <= BMC_POWER_LAST;
+  ensures action == WATCHDOG_ACTION_HARD_RESET ==> \result == BMC_POWER_RESET;
+  ensures action == WATCHDOG_ACTION_POWER_DOWN ==> \result == BMC_POWER_OFF;
+  ensures action == WATCHDOG_ACTION_POWER_CYCLE ==> \result == BMC_POWER_CYCLE;
+  ensures action == WATCHDOG_ACTION_NONE ==> \result == BMC_POWER_NONE;
+*/
+static uint8_t bmc_watchdog_power(uint8_t action)
+{
+    switch (action) {
+    case WATCHDOG_ACTION_HARD_RESET:
+        return BMC_POWER_RESET;
+    case WATCHDOG_ACTION_POWER_DOWN:
+        return BMC_POWER_OFF;
+    case WATCHDOG_ACTION_POWER_CYCLE:
+        return BMC_POWER_CYCLE;
+    default:
+        return BMC_POWER_NONE;
+    }
+}
+
+/* The Watchdog 2 event offset a timeout logs (table 42-3): the action it took. */
+/*@
+  assigns \nothing;
+  ensures action == WATCHDOG_ACTION_NONE ==> \result == WATCHDOG_EVENT_TIMER_EXPIRED;
+  ensures action == WATCHDOG_ACTION_HARD_RESET ==> \result == WATCHDOG_EVENT_HARD_RESET;
+  ensures action == WATCHDOG_ACTION_POWER_DOWN ==> \result == WATCHDOG_EVENT_POWER_DOWN;
+  ensures action == WATCHDOG_ACTION_POWER_CYCLE ==> \result == WATCHDOG_EVENT_POWER_CYCLE;
+*/
+static uint8_t bmc_watchdog_event(uint8_t action)
+{
+    switch (action) {
+    case WATCHDOG_ACTION_HARD_RESET:
+        return WATCHDOG_EVENT_HARD_RESET;
+    case WATCHDOG_ACTION_POWER_DOWN:
+        return WATCHDOG_EVENT_POWER_DOWN;
+    case WATCHDOG_ACTION_POWER_CYCLE:
+        return WATCHDOG_EVENT_POWER_CYCLE;
+    default:
+        return WATCHDOG_EVENT_TIMER_EXPIRED;
+    }
+}
+
+struct bmc_effects bmc_tick(struct bmc *b, uint64_t now)
+{
+    struct bmc_effects fx;
+    struct watchdog_fired fired;
+    struct watchdog *w = &b->state.watchdog;
+    bool log = (w->use & WATCHDOG_USE_DONT_LOG) == 0;
+
+    bmc_clear_effects(&fx);
+    fired = watchdog_tick(w, now);
+    if (fired.pretimeout) {
+        switch ((w->actions / 16) % 8) {
+        case WATCHDOG_INTERRUPT_NMI:
+            fx.nmi = true;
+            break;
+        case WATCHDOG_INTERRUPT_MESSAGING:
+            b->state.msg_flags |= BMC_FLAG_WATCHDOG_PRETIMEOUT;
+            fx.attention_changed = true;
+            fx.attention = true;
+            fx.attention_irq = bmc_attention_irq(b);
+            break;
+        default:
+            break;
+        }
+        if (log) {
+            b->state.watchdog_last_event = WATCHDOG_EVENT_TIMER_INTERRUPT;
+        }
+    }
+    if (fired.expired) {
+        fx.power = bmc_watchdog_power(w->actions % 8);
+        if (log) {
+            b->state.watchdog_last_event = bmc_watchdog_event(w->actions % 8);
+        }
+    }
+    if (fired.pretimeout || fired.expired) {
+        bmc_report_timer(b, &fx);
+    }
+    return fx;
 }
 
 struct bmc_effects bmc_announce(const struct bmc *b)

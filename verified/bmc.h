@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "ipmi_messages.h"
+#include "watchdog.h"
 
 #define BMC_GUID_LEN 16
 
@@ -47,7 +48,7 @@ struct bmc_config {
 #define BMC_FLAG_WATCHDOG_PRETIMEOUT 0x08
 
 /* What the machine around the BMC is asked to do to its power (Chassis Control, section
-   28.3, and the watchdog's timeout actions, section 27.6). */
+   28.3, and the watchdog's timeout actions, section 27.1). */
 #define BMC_POWER_NONE 0
 #define BMC_POWER_OFF 1        /* power down, at once */
 #define BMC_POWER_ON 2
@@ -88,6 +89,14 @@ struct bmc_call {
 struct bmc_state {
     uint8_t global_enables;
     uint8_t msg_flags;
+    /*
+     * The Watchdog 2 sensor event offset (WATCHDOG_EVENT_*, table 42-3) of the last
+     * watchdog pre-timeout or timeout whose use did not say "don't log", for the System
+     * Event Log to take (and set back to WATCHDOG_EVENT_NONE) once there is one;
+     * WATCHDOG_EVENT_NONE when there is nothing to log.
+     */
+    uint8_t watchdog_last_event;
+    struct watchdog watchdog;
 };
 
 struct bmc {
@@ -127,6 +136,8 @@ struct bmc_result {
   assigns *b;
   ensures bmc_valid(b);
   ensures b->state.global_enables == BMC_ENABLE_SYSTEM_EVENT_LOG && b->state.msg_flags == 0;
+  ensures !b->state.watchdog.initialized && !b->state.watchdog.running;
+  ensures b->state.watchdog_last_event == WATCHDOG_EVENT_NONE;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 
@@ -179,5 +190,52 @@ struct bmc_result bmc_handle_request(struct bmc *b, uint64_t now,
   ensures \result.power == BMC_POWER_NONE && !\result.nmi && !\result.timer_changed;
 */
 struct bmc_effects bmc_announce(const struct bmc *b);
+
+/*
+ * Attention interrupts the host when a flag is up whose interrupt the host enabled
+ * (sections 22.1 and 22.4).
+ */
+/*@
+  requires \valid_read(b);
+  assigns \nothing;
+*/
+bool bmc_attention_irq(const struct bmc *b);
+
+/*
+ * The watchdog's timer for the caller: armed while it runs, due at its next
+ * pre-timeout or timeout. Every watchdog command and every tick that changes the
+ * timer reports it.
+ */
+/*@
+  requires \valid_read(b) && \valid(fx) && \separated(b, fx);
+  assigns fx->timer_changed, fx->timer_armed, fx->deadline;
+  ensures fx->timer_changed;
+  ensures fx->timer_armed <==> b->state.watchdog.running;
+  ensures b->state.watchdog.running ==> fx->deadline == watchdog_deadline_of(b->state.watchdog);
+  ensures !b->state.watchdog.running ==> fx->deadline == 0;
+*/
+void bmc_report_timer(const struct bmc *b, struct bmc_effects *fx);
+
+/*
+ * Time passes: runs what of the watchdog is due at `now` (section 27.1). The
+ * pre-timeout interrupt: an NMI, or the watchdog pre-timeout message flag and
+ * attention (SMI has no line here, so it is only logged); the timeout: the timeout
+ * action as a power effect, the use's expiration flag, the timer stopped. Each is
+ * logged (watchdog_last_event) unless the use says "don't log". A tick before the
+ * deadline the last effects gave changes nothing and asks nothing.
+ */
+/*@
+  requires bmc_valid(b);
+  assigns b->state;
+  ensures bmc_valid(b);
+  ensures \result.power <= BMC_POWER_LAST;
+  ensures !\old(b->state.watchdog.running) ==>
+          !\result.timer_changed && \result.power == BMC_POWER_NONE && !\result.nmi;
+  ensures \old(b->state.watchdog.running) && now < watchdog_deadline_of(\old(b->state.watchdog))
+          ==> !\result.timer_changed && \result.power == BMC_POWER_NONE && !\result.nmi
+              && !\result.attention_changed;
+  ensures !\result.irq_enable_changed && !\result.cold_reset && !\result.warm_reset;
+*/
+struct bmc_effects bmc_tick(struct bmc *b, uint64_t now);
 
 #endif /* BMC_H */

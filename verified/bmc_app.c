@@ -33,25 +33,6 @@ static void bmc_set_global_enables(struct bmc *b, struct bmc_call *call, uint8_t
     call->effects.irq_enabled = (enables & BMC_ENABLE_IRQS) != 0;
 }
 
-/*
- * Attention interrupts the host when a flag is up whose interrupt the host enabled
- * (sections 22.1 and 22.4).
- */
-/*@
-  requires \valid_read(b);
-  assigns \nothing;
-*/
-static bool bmc_attention_irq(const struct bmc *b)
-{
-    uint8_t enables = b->state.global_enables;
-    uint8_t flags = b->state.msg_flags;
-
-    return ((enables & BMC_ENABLE_RCV_MSG_QUEUE_IRQ) != 0 &&
-            (flags & (BMC_FLAG_RCV_MSG_AVAILABLE | BMC_FLAG_WATCHDOG_PRETIMEOUT)) != 0) ||
-           ((enables & BMC_ENABLE_EVENT_BUFFER_FULL_IRQ) != 0 &&
-            (flags & BMC_FLAG_EVENT_BUFFER_FULL) != 0);
-}
-
 /*@
   ensures rsp->device_id == b->config.device_id;
   ensures rsp->ipmi_version == b->config.ipmi_version;
