@@ -7,6 +7,7 @@
 #include "bmc.h"
 
 #include "cmd_app.h"
+#include "cmd_storage.h"
 #include "ipmi_messages.h"
 
 /*@
@@ -37,6 +38,7 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->config = *config;
     b->state.global_enables = BMC_ENABLE_SYSTEM_EVENT_LOG;
     b->state.msg_flags = 0;
+    sel_init(&b->state.sel);
 }
 
 struct bmc_effects bmc_announce(const struct bmc *b)
@@ -71,6 +73,8 @@ static size_t bmc_dispatch(struct bmc *b, struct bmc_call *call, uint8_t netfn,
     switch (netfn) {
     case IPMI_NETFN_APP:
         return answer_app_command(b, call, cmd, data, len, out, cap);
+    case IPMI_NETFN_STORAGE:
+        return answer_storage_command(b, call, cmd, data, len, out, cap);
     default:
         return bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);
     }

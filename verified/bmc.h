@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "ipmi_messages.h"
+#include "sel.h"
 
 #define BMC_GUID_LEN 16
 
@@ -88,6 +89,7 @@ struct bmc_call {
 struct bmc_state {
     uint8_t global_enables;
     uint8_t msg_flags;
+    struct sel sel;            /* the System Event Log */
 };
 
 struct bmc {
@@ -107,7 +109,7 @@ struct bmc_result {
 */
 
 /*@
-  predicate bmc_valid(struct bmc *b) = \valid(b);
+  predicate bmc_valid(struct bmc *b) = \valid(b) && sel_valid(&b->state.sel);
 
   // A command's request data, readable, and room for its answer, writable: apart from
   // each other and from the BMC.
@@ -126,6 +128,7 @@ struct bmc_result {
   assigns *b;
   ensures bmc_valid(b);
   ensures b->state.global_enables == BMC_ENABLE_SYSTEM_EVENT_LOG && b->state.msg_flags == 0;
+  ensures b->state.sel.count == 0 && b->state.sel.time_offset == 0 && !b->state.sel.overflow;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 
