@@ -155,8 +155,8 @@ static size_t answer_app_set_bmc_global_enables(struct bmc *b, struct bmc_call *
     if (len < 1) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    (void)cap;
     req.enables = data[0];
+    (void)cap;
     cc = app_set_bmc_global_enables(b, call, &req);
     return bmc_answer_code(out, cc);
 }
@@ -203,8 +203,8 @@ static size_t answer_app_clear_message_flags(struct bmc *b, struct bmc_call *cal
     if (len < 1) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    (void)cap;
     req.flags = data[0];
+    (void)cap;
     cc = app_clear_message_flags(b, call, &req);
     return bmc_answer_code(out, cc);
 }

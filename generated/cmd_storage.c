@@ -130,15 +130,15 @@ static size_t answer_storage_get_sel_entry(struct bmc *b, struct bmc_call *call,
     if (len != 6) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    if (cap < 19) {
-        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
-    }
     req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
     req.record_id = (uint16_t)data[2] | (uint16_t)data[3] << 8;
     req.offset = data[4];
     req.bytes_to_read = data[5];
     if (req.offset > 15) {
         return bmc_answer_code(out, IPMI_CC_INVALID_DATA_FIELD);
+    }
+    if (cap < 19) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
     cc = storage_get_sel_entry(b, call, &req, &rsp);
     if (cc != IPMI_CC_SUCCESS) {
@@ -169,10 +169,10 @@ static size_t answer_storage_add_sel_entry(struct bmc *b, struct bmc_call *call,
     if (len != 16) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
+    bytes_copy(req.record, data + 0, 16);
     if (cap < 3) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    bytes_copy(req.record, data + 0, 16);
     cc = storage_add_sel_entry(b, call, &req, &rsp);
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
@@ -201,11 +201,11 @@ static size_t answer_storage_delete_sel_entry(struct bmc *b, struct bmc_call *ca
     if (len != 4) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
+    req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
+    req.record_id = (uint16_t)data[2] | (uint16_t)data[3] << 8;
     if (cap < 3) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
-    req.record_id = (uint16_t)data[2] | (uint16_t)data[3] << 8;
     cc = storage_delete_sel_entry(b, call, &req, &rsp);
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
@@ -234,12 +234,12 @@ static size_t answer_storage_clear_sel(struct bmc *b, struct bmc_call *call,
     if (len != 6) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    if (cap < 2) {
-        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
-    }
     req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
     bytes_copy(req.clr, data + 2, 3);
     req.operation = data[5];
+    if (cap < 2) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
     cc = storage_clear_sel(b, call, &req, &rsp);
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
@@ -296,8 +296,8 @@ static size_t answer_storage_set_sel_time(struct bmc *b, struct bmc_call *call,
     if (len != 4) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    (void)cap;
     req.time = (uint32_t)data[0] | (uint32_t)data[1] << 8 | (uint32_t)data[2] << 16 | (uint32_t)data[3] << 24;
+    (void)cap;
     cc = storage_set_sel_time(b, call, &req);
     return bmc_answer_code(out, cc);
 }
