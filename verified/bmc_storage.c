@@ -30,8 +30,7 @@
 
 /*@
   ensures rsp->version == SEL_VERSION;
-  ensures rsp->entries == b->state.sel.count;
-  ensures (rsp->operation_support & SEL_SUPPORT_OVERFLOW) != 0 <==> b->state.sel.overflow;
+  ensures rsp->entries == sel_used_count(&b->state.sel);
 */
 uint8_t storage_get_sel_info(struct bmc *b, struct bmc_call *call,
                              struct storage_get_sel_info_rsp *rsp)
@@ -40,8 +39,8 @@ uint8_t storage_get_sel_info(struct bmc *b, struct bmc_call *call,
 
     (void)call;
     rsp->version = SEL_VERSION;
-    rsp->entries = s->count;
-    rsp->free_space = (uint16_t)((BMC_SEL_CAPACITY - s->count) * SEL_RECORD_LEN);
+    rsp->entries = (uint16_t)sel_used(s);
+    rsp->free_space = (uint16_t)((BMC_SEL_CAPACITY - sel_used(s)) * SEL_RECORD_LEN);
     rsp->last_add_time = s->last_add;
     rsp->last_erase_time = s->last_erase;
     rsp->operation_support =
@@ -53,12 +52,12 @@ uint8_t storage_get_sel_info(struct bmc *b, struct bmc_call *call,
 /* One allocation unit is one record. */
 /*@
   ensures rsp->units == BMC_SEL_CAPACITY && rsp->unit_size == SEL_RECORD_LEN;
-  ensures rsp->free_units == BMC_SEL_CAPACITY - b->state.sel.count;
+  ensures rsp->free_units == BMC_SEL_CAPACITY - sel_used_count(&b->state.sel);
 */
 uint8_t storage_get_sel_allocation_info(struct bmc *b, struct bmc_call *call,
                                         struct storage_get_sel_allocation_info_rsp *rsp)
 {
-    uint16_t free_units = (uint16_t)(BMC_SEL_CAPACITY - b->state.sel.count);
+    uint16_t free_units = (uint16_t)(BMC_SEL_CAPACITY - sel_used(&b->state.sel));
 
     (void)call;
     rsp->units = BMC_SEL_CAPACITY;
@@ -85,9 +84,6 @@ uint8_t storage_reserve_sel(struct bmc *b, struct bmc_call *call,
  * A read from offset 0 may quote reservation 0000h; any other read needs the
  * reservation that holds (section 31.5). Reading nothing changes.
  */
-/*@
-  ensures b->state == \old(b->state);
-*/
 uint8_t storage_get_sel_entry(struct bmc *b, struct bmc_call *call,
                               const struct storage_get_sel_entry_req *req,
                               struct storage_get_sel_entry_rsp *rsp)
@@ -102,7 +98,7 @@ uint8_t storage_get_sel_entry(struct bmc *b, struct bmc_call *call,
         return IPMI_CC_RESERVATION_INVALID;
     }
     index = sel_find(s, req->record_id);
-    if (index >= s->count) {
+    if (index >= sel_used(s)) {
         return IPMI_CC_NOT_PRESENT;
     }
     if (req->bytes_to_read == SEL_READ_ALL) {
@@ -112,7 +108,7 @@ uint8_t storage_get_sel_entry(struct bmc *b, struct bmc_call *call,
     } else {
         n = req->bytes_to_read;
     }
-    rsp->next_record_id = index + 1 < s->count ? sel_id_at(s, index + 1) : SEL_LAST_ID;
+    rsp->next_record_id = index + 1 < sel_used(s) ? sel_id_at(s, index + 1) : SEL_LAST_ID;
     bytes_copy(rsp->data, &s->entries[index][req->offset], n);
     rsp->data_len = n;
     return IPMI_CC_SUCCESS;
@@ -135,9 +131,6 @@ uint8_t storage_add_sel_entry(struct bmc *b, struct bmc_call *call,
     return IPMI_CC_SUCCESS;
 }
 
-/*@
-  ensures \result != IPMI_CC_SUCCESS ==> b->state == \old(b->state);
-*/
 uint8_t storage_delete_sel_entry(struct bmc *b, struct bmc_call *call,
                                  const struct storage_delete_sel_entry_req *req,
                                  struct storage_delete_sel_entry_rsp *rsp)
@@ -150,7 +143,7 @@ uint8_t storage_delete_sel_entry(struct bmc *b, struct bmc_call *call,
         return IPMI_CC_RESERVATION_INVALID;
     }
     index = sel_find(s, req->record_id);
-    if (index >= s->count) {
+    if (index >= sel_used(s)) {
         return IPMI_CC_NOT_PRESENT;
     }
     rsp->record_id = sel_id_at(s, index);
@@ -160,7 +153,6 @@ uint8_t storage_delete_sel_entry(struct bmc *b, struct bmc_call *call,
 
 /* Erasing takes no time here, so it has always completed (section 31.9). */
 /*@
-  ensures \result != IPMI_CC_SUCCESS ==> b->state == \old(b->state);
   ensures \result == IPMI_CC_SUCCESS ==> rsp->progress == SEL_ERASURE_COMPLETED;
 */
 uint8_t storage_clear_sel(struct bmc *b, struct bmc_call *call,

