@@ -168,12 +168,12 @@ static size_t answer_app_set_watchdog_timer(struct bmc *b, struct bmc_call *call
     if (len < 6) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    (void)cap;
     req.timer_use = data[0];
     req.timer_actions = data[1];
     req.pretimeout_interval = data[2];
     req.expiration_flags_clear = data[3];
     req.initial_countdown = (uint16_t)data[4] | (uint16_t)data[5] << 8;
+    (void)cap;
     cc = app_set_watchdog_timer(b, call, &req);
     return bmc_answer_code(out, cc);
 }
@@ -225,8 +225,8 @@ static size_t answer_app_set_bmc_global_enables(struct bmc *b, struct bmc_call *
     if (len < 1) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    (void)cap;
     req.enables = data[0];
+    (void)cap;
     cc = app_set_bmc_global_enables(b, call, &req);
     return bmc_answer_code(out, cc);
 }
@@ -271,8 +271,8 @@ static size_t answer_app_clear_message_flags(struct bmc *b, struct bmc_call *cal
     if (len < 1) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    (void)cap;
     req.flags = data[0];
+    (void)cap;
     cc = app_clear_message_flags(b, call, &req);
     return bmc_answer_code(out, cc);
 }

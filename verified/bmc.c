@@ -7,6 +7,7 @@
 #include "bmc.h"
 
 #include "cmd_app.h"
+#include "cmd_storage.h"
 #include "ipmi_messages.h"
 
 /*@
@@ -39,6 +40,7 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->state.msg_flags = 0;
     b->state.watchdog_last_event = WATCHDOG_EVENT_NONE;
     watchdog_init(&b->state.watchdog);
+    sel_init(&b->state.sel);
 }
 
 bool bmc_attention_irq(const struct bmc *b)
@@ -187,6 +189,9 @@ static size_t bmc_dispatch(struct bmc *b, struct bmc_call *call, uint8_t netfn,
     switch (netfn) {
     case IPMI_NETFN_APP:
         written = answer_app_command(b, call, cmd, data, len, out, cap);
+        break;
+    case IPMI_NETFN_STORAGE:
+        written = answer_storage_command(b, call, cmd, data, len, out, cap);
         break;
     default:
         written = bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);

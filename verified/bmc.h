@@ -17,6 +17,7 @@
 
 #include "ipmi_messages.h"
 #include "watchdog.h"
+#include "sel.h"
 
 #define BMC_GUID_LEN 16
 
@@ -97,6 +98,7 @@ struct bmc_state {
      */
     uint8_t watchdog_last_event;
     struct watchdog watchdog;
+    struct sel sel;            /* the System Event Log */
 };
 
 struct bmc {
@@ -117,6 +119,8 @@ struct bmc_result {
 */
 
 /*@
+  // The SEL's own functions need nothing of its state beyond this (see sel.h), so
+  // it adds nothing here.
   predicate bmc_valid(struct bmc *b) = \valid(b);
 
   // A command's request data, readable, and room for its answer, writable: apart from
@@ -138,6 +142,7 @@ struct bmc_result {
   ensures b->state.global_enables == BMC_ENABLE_SYSTEM_EVENT_LOG && b->state.msg_flags == 0;
   ensures !b->state.watchdog.initialized && !b->state.watchdog.running;
   ensures b->state.watchdog_last_event == WATCHDOG_EVENT_NONE;
+  ensures b->state.sel.count == 0 && b->state.sel.time_offset == 0 && !b->state.sel.overflow;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 

@@ -114,6 +114,10 @@ def build(spec, schema_dir):
         for j, err in enumerate(c.get("errors", [])):
             if err not in messages["completion_codes"]:
                 raise spec.error(f"unknown completion code {err}", "commands", i, "errors", j)
+        for j, err in enumerate(c.get("state_changing_errors", [])):
+            if err not in c.get("errors", []):
+                raise spec.error(f"state-changing error {err} is not in the command's errors",
+                                 "commands", i, "state_changing_errors", j)
         req_tail, rsp_tail = _tail(request), _tail(response)
         commands.append({"name": c["name"], "code": c["code"], "section": c["section"],
                          "request": request, "request_len": request_len,

@@ -191,6 +191,8 @@ class Specs:
                     "trailing_ignored": (spec["trailing_request_bytes"] == "ignored"
                                          and not tail),
                     "errors": [self.ccs[e]["code"] for e in c.get("errors", [])],
+                    "state_errors": [self.ccs[e]["code"]
+                                     for e in c.get("state_changing_errors", [])],
                 })
 
     def cc(self, name):
@@ -292,13 +294,17 @@ def write_header(specs, path):
             "    bool trailing_ignored;   /* longer requests are answered, not refused */",
             "    uint8_t n_errors;",
             "    uint8_t errors[12];      /* completion codes the spec lets it return */",
+            "    uint8_t n_state_errors;",
+            "    uint8_t state_errors[4]; /* of those, the ones that may change the state */",
             "    uint8_t n_ranges;",
             "    struct fuzz_range ranges[FUZZ_MAX_RANGES]; /* checked in this order */",
             "};", "",
             "static const struct fuzz_command fuzz_commands[] = {"]
     for c in specs.commands:
         errs = ", ".join(f"0x{e:02x}" for e in c["errors"]) or "0"
-        if len(c["ranges"]) > FUZZ_MAX_RANGES or len(c["errors"]) > 12:
+        serrs = ", ".join(f"0x{e:02x}" for e in c["state_errors"]) or "0"
+        if (len(c["ranges"]) > FUZZ_MAX_RANGES or len(c["errors"]) > 12
+                or len(c["state_errors"]) > 4):
             fail(f"{c['name']}: more ranges or errors than fuzz_command holds")
         rngs = ", ".join(f"{{ {o}, {n}, {lo}, {hi}, 0x{cc:02x} }}"
                          for o, n, lo, hi, cc in c["ranges"]) or "{ 0, 0, 0, 0, 0 }"
@@ -307,7 +313,8 @@ def write_header(specs, path):
                    f"{'true' if c['request_tail'] else 'false'}, "
                    f"{c['response_min']}, {c['response_len']}, "
                    f"{'true' if c['trailing_ignored'] else 'false'}, {len(c['errors'])}, "
-                   f"{{ {errs} }}, {len(c['ranges'])}, {{ {rngs} }} }}, /* {c['spec']} */")
+                   f"{{ {errs} }}, {len(c['state_errors'])}, {{ {serrs} }}, "
+                   f"{len(c['ranges'])}, {{ {rngs} }} }}, /* {c['spec']} */")
     out += ["};", ""]
     gdi = specs.command("get_device_id")
     out += ["/* The command fuzz-kcs's host ends every run with. */",

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Storage commands (NetFn STORAGE): length and range checks, decoding and encoding.
+ *
+ * Generated from spec/commands-storage.yaml by generator/ipmigen (template commands.c.j2).
+ * Do not edit: change the spec and rebuild.
+ */
+#include "cmd_storage.h"
+
+#include "bytes.h"
+
+/* Get sel info: 0 request bytes, 14 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_get_sel_info(struct bmc *b, struct bmc_call *call,
+                                          const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_get_sel_info_rsp rsp;
+    uint8_t cc;
+
+    if (len != 0) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 15) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_get_sel_info(b, call, &rsp);
+    out[0] = cc;
+    out[1] = rsp.version;
+    out[2] = (uint8_t)(rsp.entries & 0xff);
+    out[3] = (uint8_t)((rsp.entries >> 8) & 0xff);
+    out[4] = (uint8_t)(rsp.free_space & 0xff);
+    out[5] = (uint8_t)((rsp.free_space >> 8) & 0xff);
+    out[6] = (uint8_t)(rsp.last_add_time & 0xff);
+    out[7] = (uint8_t)((rsp.last_add_time >> 8) & 0xff);
+    out[8] = (uint8_t)((rsp.last_add_time >> 16) & 0xff);
+    out[9] = (uint8_t)((rsp.last_add_time >> 24) & 0xff);
+    out[10] = (uint8_t)(rsp.last_erase_time & 0xff);
+    out[11] = (uint8_t)((rsp.last_erase_time >> 8) & 0xff);
+    out[12] = (uint8_t)((rsp.last_erase_time >> 16) & 0xff);
+    out[13] = (uint8_t)((rsp.last_erase_time >> 24) & 0xff);
+    out[14] = rsp.operation_support;
+    return 15;
+}
+
+/* Get sel allocation info: 0 request bytes, 9 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_get_sel_allocation_info(struct bmc *b, struct bmc_call *call,
+                                                     const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_get_sel_allocation_info_rsp rsp;
+    uint8_t cc;
+
+    if (len != 0) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 10) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_get_sel_allocation_info(b, call, &rsp);
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.units & 0xff);
+    out[2] = (uint8_t)((rsp.units >> 8) & 0xff);
+    out[3] = (uint8_t)(rsp.unit_size & 0xff);
+    out[4] = (uint8_t)((rsp.unit_size >> 8) & 0xff);
+    out[5] = (uint8_t)(rsp.free_units & 0xff);
+    out[6] = (uint8_t)((rsp.free_units >> 8) & 0xff);
+    out[7] = (uint8_t)(rsp.largest_free & 0xff);
+    out[8] = (uint8_t)((rsp.largest_free >> 8) & 0xff);
+    out[9] = rsp.max_record_size;
+    return 10;
+}
+
+/* Reserve sel: 0 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_reserve_sel(struct bmc *b, struct bmc_call *call,
+                                         const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_reserve_sel_rsp rsp;
+    uint8_t cc;
+
+    if (len != 0) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_reserve_sel(b, call, &rsp);
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.reservation & 0xff);
+    out[2] = (uint8_t)((rsp.reservation >> 8) & 0xff);
+    return 3;
+}
+
+/* Get sel entry: 6 request bytes, 2 to 18 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_get_sel_entry(struct bmc *b, struct bmc_call *call,
+                                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_get_sel_entry_req req;
+    struct storage_get_sel_entry_rsp rsp;
+    uint8_t cc;
+
+    if (len != 6) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
+    req.record_id = (uint16_t)data[2] | (uint16_t)data[3] << 8;
+    req.offset = data[4];
+    req.bytes_to_read = data[5];
+    if (req.offset > 15) {
+        return bmc_answer_code(out, IPMI_CC_INVALID_DATA_FIELD);
+    }
+    if (cap < 19) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_get_sel_entry(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.next_record_id & 0xff);
+    out[2] = (uint8_t)((rsp.next_record_id >> 8) & 0xff);
+    bytes_copy(out + 3, rsp.data, rsp.data_len);
+    return 3 + rsp.data_len;
+}
+
+/* Add sel entry: 16 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_add_sel_entry(struct bmc *b, struct bmc_call *call,
+                                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_add_sel_entry_req req;
+    struct storage_add_sel_entry_rsp rsp;
+    uint8_t cc;
+
+    if (len != 16) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    bytes_copy(req.record, data + 0, 16);
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_add_sel_entry(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.record_id & 0xff);
+    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
+    return 3;
+}
+
+/* Delete sel entry: 4 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_delete_sel_entry(struct bmc *b, struct bmc_call *call,
+                                              const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_delete_sel_entry_req req;
+    struct storage_delete_sel_entry_rsp rsp;
+    uint8_t cc;
+
+    if (len != 4) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
+    req.record_id = (uint16_t)data[2] | (uint16_t)data[3] << 8;
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_delete_sel_entry(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.record_id & 0xff);
+    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
+    return 3;
+}
+
+/* Clear sel: 6 request bytes, 1 response byte. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_clear_sel(struct bmc *b, struct bmc_call *call,
+                                       const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_clear_sel_req req;
+    struct storage_clear_sel_rsp rsp;
+    uint8_t cc;
+
+    if (len != 6) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
+    bytes_copy(req.clr, data + 2, 3);
+    req.operation = data[5];
+    if (cap < 2) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_clear_sel(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.progress;
+    return 2;
+}
+
+/* Get sel time: 0 request bytes, 4 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_get_sel_time(struct bmc *b, struct bmc_call *call,
+                                          const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_get_sel_time_rsp rsp;
+    uint8_t cc;
+
+    if (len != 0) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 5) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_get_sel_time(b, call, &rsp);
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.time & 0xff);
+    out[2] = (uint8_t)((rsp.time >> 8) & 0xff);
+    out[3] = (uint8_t)((rsp.time >> 16) & 0xff);
+    out[4] = (uint8_t)((rsp.time >> 24) & 0xff);
+    return 5;
+}
+
+/* Set sel time: 4 request bytes, 0 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_set_sel_time(struct bmc *b, struct bmc_call *call,
+                                          const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_set_sel_time_req req;
+    uint8_t cc;
+
+    if (len != 4) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.time = (uint32_t)data[0] | (uint32_t)data[1] << 8 | (uint32_t)data[2] << 16 | (uint32_t)data[3] << 24;
+    (void)cap;
+    cc = storage_set_sel_time(b, call, &req);
+    return bmc_answer_code(out, cc);
+}
+
+size_t answer_storage_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
+                              const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    size_t written;
+
+    switch (cmd) {
+    case STORAGE_GET_SEL_INFO:
+        written = answer_storage_get_sel_info(b, call, data, len, out, cap);
+        break;
+    case STORAGE_GET_SEL_ALLOCATION_INFO:
+        written = answer_storage_get_sel_allocation_info(b, call, data, len, out, cap);
+        break;
+    case STORAGE_RESERVE_SEL:
+        written = answer_storage_reserve_sel(b, call, data, len, out, cap);
+        break;
+    case STORAGE_GET_SEL_ENTRY:
+        written = answer_storage_get_sel_entry(b, call, data, len, out, cap);
+        break;
+    case STORAGE_ADD_SEL_ENTRY:
+        written = answer_storage_add_sel_entry(b, call, data, len, out, cap);
+        break;
+    case STORAGE_DELETE_SEL_ENTRY:
+        written = answer_storage_delete_sel_entry(b, call, data, len, out, cap);
+        break;
+    case STORAGE_CLEAR_SEL:
+        written = answer_storage_clear_sel(b, call, data, len, out, cap);
+        break;
+    case STORAGE_GET_SEL_TIME:
+        written = answer_storage_get_sel_time(b, call, data, len, out, cap);
+        break;
+    case STORAGE_SET_SEL_TIME:
+        written = answer_storage_set_sel_time(b, call, data, len, out, cap);
+        break;
+    default:
+        written = bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);
+        break;
+    }
+    return written;
+}
