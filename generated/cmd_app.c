@@ -172,7 +172,7 @@ static size_t answer_app_set_watchdog_timer(struct bmc *b, struct bmc_call *call
     req.timer_actions = data[1];
     req.pretimeout_interval = data[2];
     req.expiration_flags_clear = data[3];
-    req.initial_countdown = (uint16_t)data[4] | (uint16_t)data[5] << 8;
+    req.initial_countdown = (uint16_t)((uint32_t)data[4] | (uint32_t)data[5] << 8);
     (void)cap;
     cc = app_set_watchdog_timer(b, call, &req);
     return bmc_answer_code(out, cc);

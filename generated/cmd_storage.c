@@ -126,8 +126,8 @@ static size_t answer_storage_get_sel_entry(struct bmc *b, struct bmc_call *call,
     if (len != 6) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
-    req.record_id = (uint16_t)data[2] | (uint16_t)data[3] << 8;
+    req.reservation = (uint16_t)((uint32_t)data[0] | (uint32_t)data[1] << 8);
+    req.record_id = (uint16_t)((uint32_t)data[2] | (uint32_t)data[3] << 8);
     req.offset = data[4];
     req.bytes_to_read = data[5];
     if (req.offset > 15) {
@@ -195,8 +195,8 @@ static size_t answer_storage_delete_sel_entry(struct bmc *b, struct bmc_call *ca
     if (len != 4) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
-    req.record_id = (uint16_t)data[2] | (uint16_t)data[3] << 8;
+    req.reservation = (uint16_t)((uint32_t)data[0] | (uint32_t)data[1] << 8);
+    req.record_id = (uint16_t)((uint32_t)data[2] | (uint32_t)data[3] << 8);
     if (cap < 3) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
@@ -227,7 +227,7 @@ static size_t answer_storage_clear_sel(struct bmc *b, struct bmc_call *call,
     if (len != 6) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    req.reservation = (uint16_t)data[0] | (uint16_t)data[1] << 8;
+    req.reservation = (uint16_t)((uint32_t)data[0] | (uint32_t)data[1] << 8);
     bytes_copy(req.clr, data + 2, 3);
     req.operation = data[5];
     if (cap < 2) {
@@ -287,7 +287,7 @@ static size_t answer_storage_set_sel_time(struct bmc *b, struct bmc_call *call,
     if (len != 4) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    req.time = (uint32_t)data[0] | (uint32_t)data[1] << 8 | (uint32_t)data[2] << 16 | (uint32_t)data[3] << 24;
+    req.time = (uint32_t)((uint32_t)data[0] | (uint32_t)data[1] << 8 | (uint32_t)data[2] << 16 | (uint32_t)data[3] << 24);
     (void)cap;
     cc = storage_set_sel_time(b, call, &req);
     return bmc_answer_code(out, cc);
