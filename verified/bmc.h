@@ -216,7 +216,7 @@ bool bmc_attention_irq(const struct bmc *b);
   assigns fx->timer_changed, fx->timer_armed, fx->deadline;
   ensures fx->timer_changed;
   ensures fx->timer_armed <==> b->state.watchdog.running;
-  ensures b->state.watchdog.running ==> fx->deadline == watchdog_deadline_of(b->state.watchdog);
+  ensures b->state.watchdog.running ==> fx->deadline == watchdog_deadline_of(&b->state.watchdog);
   ensures !b->state.watchdog.running ==> fx->deadline == 0;
 */
 void bmc_report_timer(const struct bmc *b, struct bmc_effects *fx);
@@ -236,7 +236,7 @@ void bmc_report_timer(const struct bmc *b, struct bmc_effects *fx);
   ensures \result.power <= BMC_POWER_LAST;
   ensures !\old(b->state.watchdog.running) ==>
           !\result.timer_changed && \result.power == BMC_POWER_NONE && !\result.nmi;
-  ensures \old(b->state.watchdog.running) && now < watchdog_deadline_of(\old(b->state.watchdog))
+  ensures \old(b->state.watchdog.running) && now < \old(watchdog_deadline_of(&b->state.watchdog))
           ==> !\result.timer_changed && \result.power == BMC_POWER_NONE && !\result.nmi
               && !\result.attention_changed;
   ensures !\result.irq_enable_changed && !\result.cold_reset && !\result.warm_reset;

@@ -98,8 +98,8 @@ struct watchdog_fired {
     now + ms <= 18446744073709551615 ? now + ms : 18446744073709551615;
 
   // The next time the timer needs a tick.
-  logic integer watchdog_deadline_of(struct watchdog w) =
-    w.pretimeout_done ? w.expiry : w.pretimeout_at;
+  logic integer watchdog_deadline_of(struct watchdog *w) =
+    w->pretimeout_done ? w->expiry : w->pretimeout_at;
 */
 
 /*@
@@ -178,7 +178,7 @@ uint16_t watchdog_present(const struct watchdog *w, uint64_t now);
   requires \valid(w);
   assigns *w;
   ensures !\old(w->running) ==> !\result.pretimeout && !\result.expired;
-  ensures \old(w->running) && now < watchdog_deadline_of(\old(*w)) ==>
+  ensures \old(w->running) && now < \old(watchdog_deadline_of(w)) ==>
           !\result.pretimeout && !\result.expired;
   ensures !\result.pretimeout && !\result.expired ==> *w == \old(*w);
   ensures \result.pretimeout ==> \old(w->running) && !\old(w->pretimeout_done);
