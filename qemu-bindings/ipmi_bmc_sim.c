@@ -324,8 +324,9 @@ static int ipmi_sim_post_load(void *opaque, int version_id)
     IPMIBmcSim *ibs = opaque;
 
     if (ibs->upstream.watchdog_running) {
-        warn_report("ipmi-bmc-sim: the migrated BMC's watchdog was running; this "
-                    "BMC has no watchdog yet, so it will not expire here");
+        warn_report("ipmi-bmc-sim: the migrated BMC's watchdog was running; "
+                    "upstream's watchdog fields are carried through but not yet "
+                    "taken into this BMC's watchdog, so it will not expire here");
     }
     return 0;
 }
