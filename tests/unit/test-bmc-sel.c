@@ -4,48 +4,28 @@
  * command with valid, boundary and invalid requests, reservations and what cancels
  * them, a full SEL, partial reads, the SEL's clock, record ids after delete and clear.
  */
-#include <glib.h>
-#include <string.h>
-
-#include "bmc.h"
-#include "ipmi_messages.h"
+#include "bmc-exchange.h"
 #include "sel.h"
-
-struct exchange {
-    uint8_t rsp[IPMI_MAX_MESSAGE];
-    size_t len;
-};
 
 /* The time of the next request, in milliseconds. */
 static uint64_t test_now;
 
-static void bmc_default(struct bmc *b)
+/* A default BMC, its clock at 0. */
+static void sel_default(struct bmc *b)
 {
-    struct bmc_config c;
-
-    memset(&c, 0, sizeof(c));
-    c.slave_addr = 0x20;
-    c.device_id = 0x20;
-    c.ipmi_version = 0x02;
-    bmc_init(b, &c);
+    bmc_default(b);
     test_now = 0;
 }
 
 static struct exchange ask(struct bmc *b, const uint8_t *req, size_t len)
 {
-    struct exchange x;
-    struct bmc_result r;
+    struct exchange x = bmc_exchange(b, test_now, req, len);
 
-    memset(&x, 0xee, sizeof(x));
-    r = bmc_handle_request(b, test_now, req, len, x.rsp, sizeof(x.rsp));
-    x.len = r.len;
-    g_assert_cmpuint(x.len, >=, 3);
-    g_assert_cmpuint(x.len, <=, sizeof(x.rsp));
     /* No SEL command asks anything of the world. */
-    g_assert_false(r.effects.irq_enable_changed);
-    g_assert_false(r.effects.attention_changed);
-    g_assert_false(r.effects.timer_changed);
-    g_assert_cmpuint(r.effects.power, ==, BMC_POWER_NONE);
+    g_assert_false(x.fx.irq_enable_changed);
+    g_assert_false(x.fx.attention_changed);
+    g_assert_false(x.fx.timer_changed);
+    g_assert_cmpuint(x.fx.power, ==, BMC_POWER_NONE);
     return x;
 }
 
@@ -55,13 +35,6 @@ static struct exchange ask(struct bmc *b, const uint8_t *req, size_t len)
 /* The same, with bytes known only when it runs. */
 #define ASKV(b, ...) \
     ({ const uint8_t req_[] = { __VA_ARGS__ }; ask((b), req_, sizeof(req_)); })
-
-#define EXPECT(x, ...) \
-    do { \
-        static const uint8_t want_[] = { __VA_ARGS__ }; \
-        struct exchange got_ = (x); /* asked once */ \
-        g_assert_cmpmem(got_.rsp, got_.len, want_, sizeof(want_)); \
-    } while (0)
 
 #define ST 0x28      /* NetFn Storage, LUN 0 */
 #define ST_RSP 0x2c
@@ -125,7 +98,7 @@ static void test_info_empty(void)
 {
     struct bmc b;
 
-    bmc_default(&b);
+    sel_default(&b);
     /* Version 51h, no entries, 1024 bytes free, never added or erased; delete,
        reserve and allocation info supported. */
     EXPECT(ASK(&b, ST, 0x40), ST_RSP, 0x40, 0x00, 0x51, 0x00, 0x00, 0x00, 0x04,
@@ -149,7 +122,7 @@ static void test_add_and_get(void)
 {
     struct bmc b;
 
-    bmc_default(&b);
+    sel_default(&b);
     test_now = 5000;
     /* A system event record: bytes 0-1 become the id, 3-6 the SEL time (5 s). */
     g_assert_cmpuint(add_ok(&b, 0x02, 0x77), ==, 1);
@@ -189,7 +162,7 @@ static void test_partial_reads(void)
     struct bmc b;
     uint16_t r;
 
-    bmc_default(&b);
+    sel_default(&b);
     add_ok(&b, 0xc0, 0x11);
     /* A read past offset 0 needs a reservation. */
     EXPECT(get_entry(&b, 0, 0, 4, 4), ST_RSP, 0x43, 0xc5);
@@ -226,7 +199,7 @@ static void test_reservation_cancelled(void)
     struct bmc b;
     uint16_t r1, r2, r3, r4;
 
-    bmc_default(&b);
+    sel_default(&b);
     /* Nothing reserved yet: 0000h and 0001h are refused. */
     EXPECT(delete_entry(&b, 0, 0), ST_RSP, 0x46, 0xc5);
     EXPECT(clear(&b, 1, 0xaa), ST_RSP, 0x47, 0xc5);
@@ -268,7 +241,7 @@ static void test_full(void)
     uint16_t r;
     int i;
 
-    bmc_default(&b);
+    sel_default(&b);
     for (i = 1; i <= BMC_SEL_CAPACITY; i++) {
         g_assert_cmpuint(add_ok(&b, 0x02, (uint8_t)i), ==, i);
     }
@@ -306,7 +279,7 @@ static void test_sel_log(void)
     struct bmc b;
     uint8_t rec[SEL_RECORD_LEN];
 
-    bmc_default(&b);
+    sel_default(&b);
     memset(rec, 0xab, sizeof(rec));
     rec[2] = 0x02;
     g_assert_true(sel_log(&b.state.sel, 42000, rec));
@@ -320,7 +293,7 @@ static void test_delete_and_ids(void)
     struct bmc b;
     uint16_t r;
 
-    bmc_default(&b);
+    sel_default(&b);
     add_ok(&b, 0xc0, 0x01);
     add_ok(&b, 0xc0, 0x02);
     add_ok(&b, 0xc0, 0x03);
@@ -361,7 +334,7 @@ static void test_clear(void)
     struct bmc b;
     uint16_t r;
 
-    bmc_default(&b);
+    sel_default(&b);
     add_ok(&b, 0x02, 0);
     r = reserve(&b);
     EXPECT(ASKV(&b, ST, 0x47, LO(r), HI(r), 'C', 'L', 'X', 0xaa), ST_RSP, 0x47, 0xcc);
@@ -385,7 +358,7 @@ static void test_time(void)
 {
     struct bmc b;
 
-    bmc_default(&b);
+    sel_default(&b);
     EXPECT(ASK(&b, ST, 0x48), ST_RSP, 0x48, 0x00, 0x00, 0x00, 0x00, 0x00);
     test_now = 2999;
     EXPECT(ASK(&b, ST, 0x48), ST_RSP, 0x48, 0x00, 0x02, 0x00, 0x00, 0x00);
@@ -422,7 +395,7 @@ static void test_reserve_ids(void)
     uint16_t r;
     int i;
 
-    bmc_default(&b);
+    sel_default(&b);
     r = reserve(&b);
     g_assert_cmpuint(r, ==, 1);
     /* Reservation ids go round without 0000h. */

@@ -3,50 +3,13 @@
  * The BMC watchdog (IPMI v2.0 section 27): Reset, Set and Get Watchdog Timer through
  * bmc_handle_request, and what bmc_tick does when its deadlines come.
  */
-#include <glib.h>
-#include <string.h>
+#include "bmc-exchange.h"
 
-#include "bmc.h"
-#include "ipmi_messages.h"
-
-struct exchange {
-    uint8_t rsp[IPMI_MAX_MESSAGE];
-    size_t len;
-};
-
+/* What the last request asked of the world. */
 static struct bmc_effects last_fx;
 
-static void bmc_default(struct bmc *b)
-{
-    struct bmc_config c;
-
-    memset(&c, 0, sizeof(c));
-    c.device_id = 0x20;
-    c.ipmi_version = 0x02;
-    bmc_init(b, &c);
-}
-
-static struct exchange ask(struct bmc *b, uint64_t now, const uint8_t *req, size_t len)
-{
-    struct exchange x;
-    struct bmc_result r;
-
-    memset(&x, 0xee, sizeof(x));
-    r = bmc_handle_request(b, now, req, len, x.rsp, sizeof(x.rsp));
-    x.len = r.len;
-    last_fx = r.effects;
-    g_assert_cmpuint(x.len, >=, 3);
-    return x;
-}
-
 #define ASK(b, now, ...) \
-    ({ static const uint8_t req_[] = { __VA_ARGS__ }; ask((b), (now), req_, sizeof(req_)); })
-
-#define EXPECT(x, ...) \
-    do { \
-        static const uint8_t want_[] = { __VA_ARGS__ }; \
-        g_assert_cmpmem((x).rsp, (x).len, want_, sizeof(want_)); \
-    } while (0)
+    ({ struct exchange x_ = ASK_AT((b), (now), __VA_ARGS__); last_fx = x_.fx; x_; })
 
 /* NetFn App request 0x18, response 0x1c. */
 #define RESET(b, now) ASK(b, now, 0x18, 0x22)
@@ -141,7 +104,7 @@ static void expire_with(uint8_t actions, uint8_t power, uint8_t event)
     bmc_default(&b);
     memcpy(req, set, sizeof(set));
     req[3] = actions;
-    EXPECT(ask(&b, 0, req, sizeof(req)), 0x1c, 0x24, 0x00);
+    EXPECT(bmc_exchange(&b, 0, req, sizeof(req)), 0x1c, 0x24, 0x00);
     EXPECT(RESET(&b, 500), 0x1c, 0x22, 0x00);
     g_assert_cmpuint(last_fx.deadline, ==, 1500);
     /* Before the deadline: nothing. */

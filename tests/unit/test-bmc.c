@@ -3,53 +3,13 @@
  * The BMC core answering raw IPMI requests: framing, dispatch, the App commands and
  * the effects it asks its caller to apply.
  */
-#include <glib.h>
-#include <string.h>
-
-#include "bmc.h"
-#include "ipmi_messages.h"
-
-struct exchange {
-    uint8_t rsp[IPMI_MAX_MESSAGE];
-    size_t len;
-};
+#include "bmc-exchange.h"
 
 /* What the last request asked of the world, for the tests that check it. */
 static struct bmc_effects last_fx;
 
-static void bmc_default(struct bmc *b)
-{
-    struct bmc_config c;
-
-    memset(&c, 0, sizeof(c));
-    c.slave_addr = 0x20;
-    c.device_id = 0x20;
-    c.ipmi_version = 0x02;
-    bmc_init(b, &c);
-}
-
-static struct exchange ask(struct bmc *b, const uint8_t *req, size_t len)
-{
-    struct exchange x;
-    struct bmc_result r;
-
-    memset(&x, 0xee, sizeof(x));
-    r = bmc_handle_request(b, 0, req, len, x.rsp, sizeof(x.rsp));
-    x.len = r.len;
-    last_fx = r.effects;
-    g_assert_cmpuint(x.len, >=, 3);
-    g_assert_cmpuint(x.len, <=, sizeof(x.rsp));
-    return x;
-}
-
 #define ASK(b, ...) \
-    ({ static const uint8_t req_[] = { __VA_ARGS__ }; ask((b), req_, sizeof(req_)); })
-
-#define EXPECT(x, ...) \
-    do { \
-        static const uint8_t want_[] = { __VA_ARGS__ }; \
-        g_assert_cmpmem((x).rsp, (x).len, want_, sizeof(want_)); \
-    } while (0)
+    ({ struct exchange x_ = ASK_AT((b), 0, __VA_ARGS__); last_fx = x_.fx; x_; })
 
 /* The bytes QEMU's ipmi-kcs-test expects from a default ipmi-bmc-sim. */
 static void test_get_device_id_default(void)
