@@ -7,6 +7,7 @@
 #include "bmc.h"
 
 #include "cmd_app.h"
+#include "cmd_chassis.h"
 #include "ipmi_messages.h"
 
 /*@
@@ -37,6 +38,10 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->config = *config;
     b->state.global_enables = BMC_ENABLE_SYSTEM_EVENT_LOG;
     b->state.msg_flags = 0;
+    /* S0/G0 and D0: the machine is working. */
+    b->state.acpi_system_state = 0;
+    b->state.acpi_device_state = 0;
+    bmc_chassis_init(&b->state.chassis);
 }
 
 struct bmc_effects bmc_announce(const struct bmc *b)
@@ -69,6 +74,8 @@ static size_t bmc_dispatch(struct bmc *b, struct bmc_call *call, uint8_t netfn,
                            uint8_t *out, size_t cap)
 {
     switch (netfn) {
+    case IPMI_NETFN_CHASSIS:
+        return answer_chassis_command(b, call, cmd, data, len, out, cap);
     case IPMI_NETFN_APP:
         return answer_app_command(b, call, cmd, data, len, out, cap);
     default:
