@@ -359,12 +359,12 @@ static size_t answer_app_get_channel_info(struct bmc *b, struct bmc_call *call,
     if (len < 1) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    if (cap < 10) {
-        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
-    }
     req.channel = data[0];
     if (req.channel > 15) {
         return bmc_answer_code(out, IPMI_CC_INVALID_DATA_FIELD);
+    }
+    if (cap < 10) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
     cc = app_get_channel_info(b, call, &req, &rsp);
     if (cc != IPMI_CC_SUCCESS) {
