@@ -106,6 +106,54 @@ static size_t answer_app_get_self_test_results(struct bmc *b, struct bmc_call *c
     return 3;
 }
 
+/* Set acpi power state: 2 request bytes, 0 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_set_acpi_power_state(struct bmc *b, struct bmc_call *call,
+                                              const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_set_acpi_power_state_req req;
+    uint8_t cc;
+
+    if (len < 2) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.system_power_state = data[0];
+    req.device_power_state = data[1];
+    (void)cap;
+    cc = app_set_acpi_power_state(b, call, &req);
+    return bmc_answer_code(out, cc);
+}
+
+/* Get acpi power state: 0 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_get_acpi_power_state(struct bmc *b, struct bmc_call *call,
+                                              const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_get_acpi_power_state_rsp rsp;
+    uint8_t cc;
+
+    (void)data;
+    (void)len; /* trailing bytes are ignored */
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_get_acpi_power_state(b, call, &rsp);
+    out[0] = cc;
+    out[1] = rsp.system_power_state;
+    out[2] = rsp.device_power_state;
+    return 3;
+}
+
 /* Get device guid: 0 request bytes, 16 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -301,6 +349,102 @@ static size_t answer_app_get_message_flags(struct bmc *b, struct bmc_call *call,
     return 2;
 }
 
+/* Get bt interface capabilities: 0 request bytes, 5 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_get_bt_interface_capabilities(struct bmc *b, struct bmc_call *call,
+                                                       const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_get_bt_interface_capabilities_rsp rsp;
+    uint8_t cc;
+
+    (void)data;
+    (void)len; /* trailing bytes are ignored */
+    if (cap < 6) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_get_bt_interface_capabilities(b, call, &rsp);
+    out[0] = cc;
+    out[1] = rsp.outstanding_requests;
+    out[2] = rsp.input_buffer_size;
+    out[3] = rsp.output_buffer_size;
+    out[4] = rsp.response_seconds;
+    out[5] = rsp.retries;
+    return 6;
+}
+
+/* Get system guid: 0 request bytes, 16 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_get_system_guid(struct bmc *b, struct bmc_call *call,
+                                         const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_get_system_guid_rsp rsp;
+    uint8_t cc;
+
+    (void)data;
+    (void)len; /* trailing bytes are ignored */
+    if (cap < 17) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_get_system_guid(b, call, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    bytes_copy(out + 1, rsp.guid, 16);
+    return 17;
+}
+
+/* Get channel info: 1 request byte, 9 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_get_channel_info(struct bmc *b, struct bmc_call *call,
+                                          const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_get_channel_info_req req;
+    struct app_get_channel_info_rsp rsp;
+    uint8_t cc;
+
+    if (len < 1) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.channel = data[0];
+    if (req.channel > 15) {
+        return bmc_answer_code(out, IPMI_CC_INVALID_DATA_FIELD);
+    }
+    if (cap < 10) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_get_channel_info(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.channel;
+    out[2] = rsp.medium_type;
+    out[3] = rsp.protocol_type;
+    out[4] = rsp.session_support;
+    out[5] = (uint8_t)(rsp.vendor_id & 0xff);
+    out[6] = (uint8_t)((rsp.vendor_id >> 8) & 0xff);
+    out[7] = (uint8_t)((rsp.vendor_id >> 16) & 0xff);
+    out[8] = (uint8_t)(rsp.auxiliary_info & 0xff);
+    out[9] = (uint8_t)((rsp.auxiliary_info >> 8) & 0xff);
+    return 10;
+}
+
 size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
@@ -318,6 +462,12 @@ size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
         break;
     case APP_GET_SELF_TEST_RESULTS:
         written = answer_app_get_self_test_results(b, call, data, len, out, cap);
+        break;
+    case APP_SET_ACPI_POWER_STATE:
+        written = answer_app_set_acpi_power_state(b, call, data, len, out, cap);
+        break;
+    case APP_GET_ACPI_POWER_STATE:
+        written = answer_app_get_acpi_power_state(b, call, data, len, out, cap);
         break;
     case APP_GET_DEVICE_GUID:
         written = answer_app_get_device_guid(b, call, data, len, out, cap);
@@ -342,6 +492,15 @@ size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
         break;
     case APP_GET_MESSAGE_FLAGS:
         written = answer_app_get_message_flags(b, call, data, len, out, cap);
+        break;
+    case APP_GET_BT_INTERFACE_CAPABILITIES:
+        written = answer_app_get_bt_interface_capabilities(b, call, data, len, out, cap);
+        break;
+    case APP_GET_SYSTEM_GUID:
+        written = answer_app_get_system_guid(b, call, data, len, out, cap);
+        break;
+    case APP_GET_CHANNEL_INFO:
+        written = answer_app_get_channel_info(b, call, data, len, out, cap);
         break;
     default:
         written = bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);

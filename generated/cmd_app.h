@@ -21,6 +21,8 @@
 #define APP_COLD_RESET 0x02
 #define APP_WARM_RESET 0x03
 #define APP_GET_SELF_TEST_RESULTS 0x04
+#define APP_SET_ACPI_POWER_STATE 0x06
+#define APP_GET_ACPI_POWER_STATE 0x07
 #define APP_GET_DEVICE_GUID 0x08
 #define APP_RESET_WATCHDOG_TIMER 0x22
 #define APP_SET_WATCHDOG_TIMER 0x24
@@ -29,6 +31,9 @@
 #define APP_GET_BMC_GLOBAL_ENABLES 0x2f
 #define APP_CLEAR_MESSAGE_FLAGS 0x30
 #define APP_GET_MESSAGE_FLAGS 0x31
+#define APP_GET_BT_INTERFACE_CAPABILITIES 0x36
+#define APP_GET_SYSTEM_GUID 0x37
+#define APP_GET_CHANNEL_INFO 0x42
 
 /* The longest response data of this NetFn, completion code excluded. */
 #define APP_MAX_RESPONSE 16
@@ -88,6 +93,36 @@ struct app_get_self_test_results_rsp {
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_get_self_test_results(struct bmc *b, struct bmc_call *call, struct app_get_self_test_results_rsp *rsp);
+
+/* Set acpi power state (section 20.6). */
+struct app_set_acpi_power_state_req {
+    uint8_t system_power_state; /* bit 7: set it; bits 6:0: 00h-0Ah S0/G0 to S5 by override, 20h legacy on, 21h legacy soft-off, 2Ah unknown, 7Fh no change */
+    uint8_t device_power_state; /* bit 7: set it; bits 6:0: 00h-03h D0 to D3, 2Ah unknown, 7Fh no change */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid_read(req) && \separated(b, call, req);
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD;
+*/
+uint8_t app_set_acpi_power_state(struct bmc *b, struct bmc_call *call, const struct app_set_acpi_power_state_req *req);
+
+/* Get acpi power state (section 20.7). */
+struct app_get_acpi_power_state_rsp {
+    uint8_t system_power_state; /* bits 6:0, as Set ACPI Power State sets them */
+    uint8_t device_power_state;
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS;
+*/
+uint8_t app_get_acpi_power_state(struct bmc *b, struct bmc_call *call, struct app_get_acpi_power_state_rsp *rsp);
 
 /* Get device guid (section 20.8). */
 struct app_get_device_guid_rsp {
@@ -205,6 +240,63 @@ struct app_get_message_flags_rsp {
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call, struct app_get_message_flags_rsp *rsp);
+
+/* Get bt interface capabilities (section 22.10). */
+struct app_get_bt_interface_capabilities_rsp {
+    uint8_t outstanding_requests; /* requests the BMC takes at once */
+    uint8_t input_buffer_size; /* the longest request, as its BT length byte */
+    uint8_t output_buffer_size; /* the longest response, as its BT length byte */
+    uint8_t response_seconds; /* the longest the BMC takes to answer */
+    uint8_t retries; /* how often the host should retry a request */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS;
+*/
+uint8_t app_get_bt_interface_capabilities(struct bmc *b, struct bmc_call *call, struct app_get_bt_interface_capabilities_rsp *rsp);
+
+/* Get system guid (section 22.14). */
+struct app_get_system_guid_rsp {
+    uint8_t guid[16];
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_NOT_PRESENT;
+*/
+uint8_t app_get_system_guid(struct bmc *b, struct bmc_call *call, struct app_get_system_guid_rsp *rsp);
+
+/* Get channel info (section 22.24). */
+struct app_get_channel_info_req {
+    uint8_t channel; /* bits 3:0: the channel; 0Eh: the one this request came in on */
+};
+struct app_get_channel_info_rsp {
+    uint8_t channel; /* bits 3:0: the channel's number (0Eh answered as the system interface, 0Fh) */
+    uint8_t medium_type; /* bits 6:0: 01h IPMB; 0Ch system interface */
+    uint8_t protocol_type; /* bits 4:0: 01h IPMB-1.0; 05h KCS */
+    uint8_t session_support; /* bits 7:6: 00b session-less; 5:0: active sessions */
+    uint32_t vendor_id; /* IANA enterprise number of the protocol's owner: 001BF2h, the IPMI forum */
+    uint16_t auxiliary_info; /* medium-specific; 0 here */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid_read(req) && \separated(b, call, req);
+  requires 0 <= req->channel <= 15;
+  requires \valid(rsp) && \separated(b, call, rsp);
+  requires \separated(req, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD;
+*/
+uint8_t app_get_channel_info(struct bmc *b, struct bmc_call *call, const struct app_get_channel_info_req *req, struct app_get_channel_info_rsp *rsp);
 
 /*
  * Decodes the request data of command `cmd`, calls its handler and encodes the

@@ -8,6 +8,7 @@
 
 #include "cmd_app.h"
 #include "cmd_storage.h"
+#include "cmd_chassis.h"
 #include "ipmi_messages.h"
 
 /*@
@@ -41,6 +42,10 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->state.watchdog_last_event = WATCHDOG_EVENT_NONE;
     watchdog_init(&b->state.watchdog);
     sel_init(&b->state.sel);
+    /* S0/G0 and D0: the machine is working. */
+    b->state.acpi_system_state = 0;
+    b->state.acpi_device_state = 0;
+    bmc_chassis_init(&b->state.chassis);
 }
 
 bool bmc_attention_irq(const struct bmc *b)
@@ -187,6 +192,9 @@ static size_t bmc_dispatch(struct bmc *b, struct bmc_call *call, uint8_t netfn,
     /* One assignment per case, not a return: WP proves the frame of a call's result
        returned from inside a switch only this way. */
     switch (netfn) {
+    case IPMI_NETFN_CHASSIS:
+        written = answer_chassis_command(b, call, cmd, data, len, out, cap);
+        break;
     case IPMI_NETFN_APP:
         written = answer_app_command(b, call, cmd, data, len, out, cap);
         break;

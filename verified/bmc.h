@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "chassis.h"
 #include "ipmi_messages.h"
 #include "watchdog.h"
 #include "sel.h"
@@ -86,6 +87,28 @@ struct bmc_call {
     struct bmc_effects effects;
 };
 
+/*
+ * ACPI power states (Set and Get ACPI Power State, section 20.6). A request byte's bit
+ * 7 says to set the state in bits 6:0; the value "no change" leaves it as it is.
+ */
+#define BMC_ACPI_SET 0x80
+#define BMC_ACPI_STATE_MASK 0x7f
+#define BMC_ACPI_SYSTEM_LAST 0x0a          /* 00h S0/G0 working ... 0Ah S5 by override */
+#define BMC_ACPI_SYSTEM_LEGACY_ON 0x20
+#define BMC_ACPI_SYSTEM_LEGACY_OFF 0x21
+#define BMC_ACPI_DEVICE_LAST 0x03          /* 00h D0 ... 03h D3 */
+#define BMC_ACPI_UNKNOWN 0x2a
+#define BMC_ACPI_NO_CHANGE 0x7f
+
+/*@
+  // The states Set ACPI Power State may set (section 20.6): not "no change".
+  predicate bmc_acpi_system_state(integer s) =
+    0 <= s <= BMC_ACPI_SYSTEM_LAST || s == BMC_ACPI_SYSTEM_LEGACY_ON
+    || s == BMC_ACPI_SYSTEM_LEGACY_OFF || s == BMC_ACPI_UNKNOWN;
+  predicate bmc_acpi_device_state(integer s) =
+    0 <= s <= BMC_ACPI_DEVICE_LAST || s == BMC_ACPI_UNKNOWN;
+*/
+
 /* What commands change. */
 struct bmc_state {
     uint8_t global_enables;
@@ -99,6 +122,9 @@ struct bmc_state {
     uint8_t watchdog_last_event;
     struct watchdog watchdog;
     struct sel sel;            /* the System Event Log */
+    uint8_t acpi_system_state;   /* as Get ACPI Power State reports it */
+    uint8_t acpi_device_state;
+    struct bmc_chassis chassis;
 };
 
 struct bmc {
@@ -119,9 +145,10 @@ struct bmc_result {
 */
 
 /*@
-  // The SEL's own functions need nothing of its state beyond this (see sel.h), so
-  // it adds nothing here.
-  predicate bmc_valid(struct bmc *b) = \valid(b);
+  predicate bmc_valid(struct bmc *b) =
+    \valid(b) && bmc_chassis_valid(&b->state.chassis)
+    && bmc_acpi_system_state(b->state.acpi_system_state)
+    && bmc_acpi_device_state(b->state.acpi_device_state);
 
   // A command's request data, readable, and room for its answer, writable: apart from
   // each other and from the BMC.
@@ -143,6 +170,8 @@ struct bmc_result {
   ensures !b->state.watchdog.initialized && !b->state.watchdog.running;
   ensures b->state.watchdog_last_event == WATCHDOG_EVENT_NONE;
   ensures b->state.sel.count == 0 && b->state.sel.time_offset == 0 && !b->state.sel.overflow;
+  ensures b->state.acpi_system_state == 0 && b->state.acpi_device_state == 0;
+  ensures b->state.chassis.power_on;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 

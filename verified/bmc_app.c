@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Application commands (NetFn 06h): device identity, self test, resets, global
- * enables and message flags. Layouts and length checks are generated from
+ * Application commands (NetFn 06h): device identity, self test, resets, the ACPI
+ * power state, global enables and message flags, and what the BMC says of its
+ * interfaces and channels. Layouts and length checks are generated from
  * spec/commands-app.yaml; these handlers only decide the answers.
  *
  * The generated header gives every handler its frame (what it may change); the
@@ -11,6 +12,7 @@
 #include "bmc.h"
 #include "cmd_app.h"
 
+#include "bt_machine.h"
 #include "bytes.h"
 
 /* Get Self Test Results: 55h, "no error" (section 20.4). */
@@ -18,6 +20,19 @@
 
 /* Sensor device, SDR repository device and SEL device (section 20.1). */
 #define ADDITIONAL_DEVICE_SUPPORT 0x07
+
+/* Channel numbers (section 6.3), medium types (table 6-3) and protocol types (table
+   6-2) of Get Channel Info. */
+#define CHANNEL_IPMB 0x00
+#define CHANNEL_PRESENT_INTERFACE 0x0e
+#define CHANNEL_SYSTEM_INTERFACE 0x0f
+#define MEDIUM_IPMB 0x01
+#define MEDIUM_SYSTEM_INTERFACE 0x0c
+#define PROTOCOL_IPMB 0x01
+#define PROTOCOL_KCS 0x05
+#define SESSION_LESS 0x00
+/* The IPMI forum's IANA enterprise number: the protocols are the IPMI specification's. */
+#define IPMI_FORUM_IANA 0x001bf2
 
 /*@
   requires \valid(b) && \valid(call) && \separated(b, call);
@@ -74,6 +89,100 @@ uint8_t app_warm_reset(struct bmc *b, struct bmc_call *call)
 {
     (void)b;
     call->effects.warm_reset = true;
+    return IPMI_CC_SUCCESS;
+}
+
+/*@
+  assigns \nothing;
+  ensures \result != 0 <==> bmc_acpi_system_state(s);
+*/
+static bool acpi_system_state_known(uint8_t s)
+{
+    return s <= BMC_ACPI_SYSTEM_LAST || s == BMC_ACPI_SYSTEM_LEGACY_ON ||
+           s == BMC_ACPI_SYSTEM_LEGACY_OFF || s == BMC_ACPI_UNKNOWN;
+}
+
+/*@
+  assigns \nothing;
+  ensures \result != 0 <==> bmc_acpi_device_state(s);
+*/
+static bool acpi_device_state_known(uint8_t s)
+{
+    return s <= BMC_ACPI_DEVICE_LAST || s == BMC_ACPI_UNKNOWN;
+}
+
+/*
+ * A request byte of Set ACPI Power State asks to set the state in its bits 6:0 when
+ * its bit 7 is set and those bits do not say "no change".
+ */
+/*@
+  predicate acpi_request_sets(integer v) = v >= BMC_ACPI_SET && v % 128 != BMC_ACPI_NO_CHANGE;
+
+  // Each state the request sets is one section 20.6 defines.
+  predicate acpi_request_valid(struct app_set_acpi_power_state_req r) =
+    (acpi_request_sets(r.system_power_state) ==>
+       bmc_acpi_system_state(r.system_power_state % 128))
+    && (acpi_request_sets(r.device_power_state) ==>
+       bmc_acpi_device_state(r.device_power_state % 128));
+*/
+
+/*@
+  assigns \nothing;
+  ensures \result != 0 <==> acpi_request_sets(v);
+*/
+static bool acpi_sets(uint8_t v)
+{
+    return (v & BMC_ACPI_SET) != 0 && (v & BMC_ACPI_STATE_MASK) != BMC_ACPI_NO_CHANGE;
+}
+
+/*
+ * Records the power states system software reports (section 20.6). A state the
+ * request sets must be one the section defines, or nothing changes.
+ */
+/*@
+  ensures \result == IPMI_CC_SUCCESS <==> acpi_request_valid(*req);
+  ensures \result != IPMI_CC_SUCCESS ==> b->state == \old(b->state);
+  ensures \result == IPMI_CC_SUCCESS && acpi_request_sets(req->system_power_state) ==>
+          b->state.acpi_system_state == req->system_power_state % 128;
+  ensures !acpi_request_sets(req->system_power_state) ==>
+          b->state.acpi_system_state == \old(b->state.acpi_system_state);
+  ensures \result == IPMI_CC_SUCCESS && acpi_request_sets(req->device_power_state) ==>
+          b->state.acpi_device_state == req->device_power_state % 128;
+  ensures !acpi_request_sets(req->device_power_state) ==>
+          b->state.acpi_device_state == \old(b->state.acpi_device_state);
+*/
+uint8_t app_set_acpi_power_state(struct bmc *b, struct bmc_call *call,
+                                 const struct app_set_acpi_power_state_req *req)
+{
+    bool set_system = acpi_sets(req->system_power_state);
+    bool set_device = acpi_sets(req->device_power_state);
+    uint8_t system = req->system_power_state & BMC_ACPI_STATE_MASK;
+    uint8_t device = req->device_power_state & BMC_ACPI_STATE_MASK;
+
+    (void)call;
+    if ((set_system && !acpi_system_state_known(system)) ||
+        (set_device && !acpi_device_state_known(device))) {
+        return IPMI_CC_INVALID_DATA_FIELD;
+    }
+    if (set_system) {
+        b->state.acpi_system_state = system;
+    }
+    if (set_device) {
+        b->state.acpi_device_state = device;
+    }
+    return IPMI_CC_SUCCESS;
+}
+
+/*@
+  ensures rsp->system_power_state == b->state.acpi_system_state;
+  ensures rsp->device_power_state == b->state.acpi_device_state;
+*/
+uint8_t app_get_acpi_power_state(struct bmc *b, struct bmc_call *call,
+                                 struct app_get_acpi_power_state_rsp *rsp)
+{
+    (void)call;
+    rsp->system_power_state = b->state.acpi_system_state;
+    rsp->device_power_state = b->state.acpi_device_state;
     return IPMI_CC_SUCCESS;
 }
 
@@ -145,5 +254,90 @@ uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call,
 {
     (void)call;
     rsp->flags = b->state.msg_flags;
+    return IPMI_CC_SUCCESS;
+}
+
+/*
+ * The BT interface's figures, the ones it gives when it answers this command itself
+ * (spec/bt.yaml): each buffer as the largest BT length byte it takes.
+ */
+/*@
+  ensures rsp->outstanding_requests == BT_CAPABILITIES_OUTSTANDING_REQUESTS;
+  ensures rsp->input_buffer_size == BT_REQUEST_CAPACITY - 1;
+  ensures rsp->output_buffer_size == BT_RESPONSE_CAPACITY - 1;
+  ensures rsp->response_seconds == BT_CAPABILITIES_RESPONSE_SECONDS;
+  ensures rsp->retries == BT_CAPABILITIES_RETRIES;
+*/
+uint8_t app_get_bt_interface_capabilities(struct bmc *b, struct bmc_call *call,
+                                          struct app_get_bt_interface_capabilities_rsp *rsp)
+{
+    (void)b;
+    (void)call;
+    rsp->outstanding_requests = BT_CAPABILITIES_OUTSTANDING_REQUESTS;
+    rsp->input_buffer_size = BT_REQUEST_CAPACITY - 1;
+    rsp->output_buffer_size = BT_RESPONSE_CAPACITY - 1;
+    rsp->response_seconds = BT_CAPABILITIES_RESPONSE_SECONDS;
+    rsp->retries = BT_CAPABILITIES_RETRIES;
+    return IPMI_CC_SUCCESS;
+}
+
+/* The system's GUID is the one the BMC is configured with, as its device GUID. */
+/*@
+  ensures b->config.guid_set == 0 <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \result == IPMI_CC_SUCCESS ==>
+          \forall integer k; 0 <= k < BMC_GUID_LEN ==> rsp->guid[k] == b->config.guid[k];
+*/
+uint8_t app_get_system_guid(struct bmc *b, struct bmc_call *call,
+                            struct app_get_system_guid_rsp *rsp)
+{
+    (void)call;
+    if (!b->config.guid_set) {
+        return IPMI_CC_NOT_PRESENT;
+    }
+    bytes_copy(rsp->guid, b->config.guid, BMC_GUID_LEN);
+    return IPMI_CC_SUCCESS;
+}
+
+/*
+ * The channels the BMC has: the system interface (0Fh, and 0Eh when asked over it)
+ * and the primary IPMB (0), which is what a host assumes of a BMC without this
+ * command. Both are session-less; the protocol reported for the system interface is
+ * KCS whichever interface carries the request, as the BMC does not know which.
+ */
+/*@
+  ensures \result == IPMI_CC_SUCCESS <==>
+          (req->channel == CHANNEL_IPMB || req->channel == CHANNEL_PRESENT_INTERFACE
+           || req->channel == CHANNEL_SYSTEM_INTERFACE);
+  ensures \result == IPMI_CC_SUCCESS && req->channel == CHANNEL_IPMB ==>
+          rsp->channel == CHANNEL_IPMB && rsp->medium_type == MEDIUM_IPMB
+          && rsp->protocol_type == PROTOCOL_IPMB;
+  ensures \result == IPMI_CC_SUCCESS && req->channel != CHANNEL_IPMB ==>
+          rsp->channel == CHANNEL_SYSTEM_INTERFACE
+          && rsp->medium_type == MEDIUM_SYSTEM_INTERFACE && rsp->protocol_type == PROTOCOL_KCS;
+  ensures \result == IPMI_CC_SUCCESS ==>
+          rsp->session_support == SESSION_LESS && rsp->vendor_id == IPMI_FORUM_IANA
+          && rsp->auxiliary_info == 0;
+*/
+uint8_t app_get_channel_info(struct bmc *b, struct bmc_call *call,
+                             const struct app_get_channel_info_req *req,
+                             struct app_get_channel_info_rsp *rsp)
+{
+    (void)b;
+    (void)call;
+    if (req->channel == CHANNEL_IPMB) {
+        rsp->channel = CHANNEL_IPMB;
+        rsp->medium_type = MEDIUM_IPMB;
+        rsp->protocol_type = PROTOCOL_IPMB;
+    } else if (req->channel == CHANNEL_PRESENT_INTERFACE ||
+               req->channel == CHANNEL_SYSTEM_INTERFACE) {
+        rsp->channel = CHANNEL_SYSTEM_INTERFACE;
+        rsp->medium_type = MEDIUM_SYSTEM_INTERFACE;
+        rsp->protocol_type = PROTOCOL_KCS;
+    } else {
+        return IPMI_CC_INVALID_DATA_FIELD;
+    }
+    rsp->session_support = SESSION_LESS;
+    rsp->vendor_id = IPMI_FORUM_IANA;
+    rsp->auxiliary_info = 0;
     return IPMI_CC_SUCCESS;
 }
