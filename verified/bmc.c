@@ -42,10 +42,10 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->state.watchdog_last_event = WATCHDOG_EVENT_NONE;
     watchdog_init(&b->state.watchdog);
     sel_init(&b->state.sel);
+    bmc_chassis_init(&b->state.chassis);
     /* S0/G0 and D0: the machine is working. */
     b->state.acpi_system_state = 0;
     b->state.acpi_device_state = 0;
-    bmc_chassis_init(&b->state.chassis);
 }
 
 bool bmc_attention_irq(const struct bmc *b)

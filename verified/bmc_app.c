@@ -116,14 +116,15 @@ static bool acpi_device_state_known(uint8_t s)
  * its bit 7 is set and those bits do not say "no change".
  */
 /*@
-  predicate acpi_request_sets(integer v) = v >= BMC_ACPI_SET && v % 128 != BMC_ACPI_NO_CHANGE;
+  predicate acpi_request_sets(integer v) =
+    (v & BMC_ACPI_SET) != 0 && (v & BMC_ACPI_STATE_MASK) != BMC_ACPI_NO_CHANGE;
 
   // Each state the request sets is one section 20.6 defines.
-  predicate acpi_request_valid(struct app_set_acpi_power_state_req r) =
-    (acpi_request_sets(r.system_power_state) ==>
-       bmc_acpi_system_state(r.system_power_state % 128))
-    && (acpi_request_sets(r.device_power_state) ==>
-       bmc_acpi_device_state(r.device_power_state % 128));
+  predicate acpi_request_valid(struct app_set_acpi_power_state_req *r) =
+    (acpi_request_sets(r->system_power_state) ==>
+       bmc_acpi_system_state(r->system_power_state & BMC_ACPI_STATE_MASK))
+    && (acpi_request_sets(r->device_power_state) ==>
+       bmc_acpi_device_state(r->device_power_state & BMC_ACPI_STATE_MASK));
 */
 
 /*@
@@ -140,15 +141,14 @@ static bool acpi_sets(uint8_t v)
  * request sets must be one the section defines, or nothing changes.
  */
 /*@
-  ensures \result == IPMI_CC_SUCCESS <==> acpi_request_valid(*req);
-  ensures \result != IPMI_CC_SUCCESS ==> b->state == \old(b->state);
+  ensures \result == IPMI_CC_SUCCESS <==> acpi_request_valid(req);
   ensures \result == IPMI_CC_SUCCESS && acpi_request_sets(req->system_power_state) ==>
-          b->state.acpi_system_state == req->system_power_state % 128;
-  ensures !acpi_request_sets(req->system_power_state) ==>
+          b->state.acpi_system_state == (req->system_power_state & BMC_ACPI_STATE_MASK);
+  ensures \result != IPMI_CC_SUCCESS || !acpi_request_sets(req->system_power_state) ==>
           b->state.acpi_system_state == \old(b->state.acpi_system_state);
   ensures \result == IPMI_CC_SUCCESS && acpi_request_sets(req->device_power_state) ==>
-          b->state.acpi_device_state == req->device_power_state % 128;
-  ensures !acpi_request_sets(req->device_power_state) ==>
+          b->state.acpi_device_state == (req->device_power_state & BMC_ACPI_STATE_MASK);
+  ensures \result != IPMI_CC_SUCCESS || !acpi_request_sets(req->device_power_state) ==>
           b->state.acpi_device_state == \old(b->state.acpi_device_state);
 */
 uint8_t app_set_acpi_power_state(struct bmc *b, struct bmc_call *call,
