@@ -260,7 +260,7 @@ void bmc_report_timer(const struct bmc *b, struct bmc_effects *fx);
  */
 /*@
   requires bmc_valid(b);
-  assigns b->state;
+  assigns b->state.watchdog, b->state.msg_flags, b->state.watchdog_last_event;
   ensures bmc_valid(b);
   ensures \result.power <= BMC_POWER_LAST;
   ensures !\old(b->state.watchdog.running) ==>
