@@ -349,6 +349,61 @@ static size_t answer_app_get_message_flags(struct bmc *b, struct bmc_call *call,
     return 2;
 }
 
+/* Get message: 0 request bytes, 1 to 33 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_get_message(struct bmc *b, struct bmc_call *call,
+                                     const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_get_message_rsp rsp;
+    uint8_t cc;
+
+    (void)data;
+    (void)len; /* trailing bytes are ignored */
+    if (cap < 34) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_get_message(b, call, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.channel;
+    bytes_copy(out + 2, rsp.data, rsp.data_len);
+    return 2 + rsp.data_len;
+}
+
+/* Send message: 8 to 33 request bytes, 0 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_send_message(struct bmc *b, struct bmc_call *call,
+                                      const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_send_message_req req;
+    uint8_t cc;
+
+    if (len < 8) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    if (len > 33) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_FIELD_TOO_LONG);
+    }
+    req.channel = data[0];
+    req.message_len = len - 1;
+    bytes_copy(req.message, data + 1, req.message_len);
+    (void)cap;
+    cc = app_send_message(b, call, &req);
+    return bmc_answer_code(out, cc);
+}
+
 /* Get bt interface capabilities: 0 request bytes, 5 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -492,6 +547,12 @@ size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
         break;
     case APP_GET_MESSAGE_FLAGS:
         written = answer_app_get_message_flags(b, call, data, len, out, cap);
+        break;
+    case APP_GET_MESSAGE:
+        written = answer_app_get_message(b, call, data, len, out, cap);
+        break;
+    case APP_SEND_MESSAGE:
+        written = answer_app_send_message(b, call, data, len, out, cap);
         break;
     case APP_GET_BT_INTERFACE_CAPABILITIES:
         written = answer_app_get_bt_interface_capabilities(b, call, data, len, out, cap);

@@ -31,12 +31,14 @@
 #define APP_GET_BMC_GLOBAL_ENABLES 0x2f
 #define APP_CLEAR_MESSAGE_FLAGS 0x30
 #define APP_GET_MESSAGE_FLAGS 0x31
+#define APP_GET_MESSAGE 0x33
+#define APP_SEND_MESSAGE 0x34
 #define APP_GET_BT_INTERFACE_CAPABILITIES 0x36
 #define APP_GET_SYSTEM_GUID 0x37
 #define APP_GET_CHANNEL_INFO 0x42
 
 /* The longest response data of this NetFn, completion code excluded. */
-#define APP_MAX_RESPONSE 16
+#define APP_MAX_RESPONSE 33
 
 /* Get device id (section 20.1). */
 struct app_get_device_id_rsp {
@@ -240,6 +242,40 @@ struct app_get_message_flags_rsp {
   ensures \result == IPMI_CC_SUCCESS;
 */
 uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call, struct app_get_message_flags_rsp *rsp);
+
+/* Get message (section 22.6). */
+struct app_get_message_rsp {
+    uint8_t channel; /* bits 3:0: the channel it came in on; 7:4: privilege level (0: no session) */
+    uint8_t data[32]; /* the message as it came in: an IPMB response to a Send Message */
+    size_t data_len; /* 0 to 32 */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_DATA_NOT_AVAILABLE;
+  ensures \result == IPMI_CC_SUCCESS ==> rsp->data_len <= 32;
+*/
+uint8_t app_get_message(struct bmc *b, struct bmc_call *call, struct app_get_message_rsp *rsp);
+
+/* Send message (section 22.7). */
+struct app_send_message_req {
+    uint8_t channel; /* bits 3:0: channel (only 0, the IPMB, here); 7:6: tracking (none here) */
+    uint8_t message[32]; /* an IPMB request: rsSA, NetFn/rsLUN, checksum, rqSA, rqSeq/rqLUN, command, data, checksum */
+    size_t message_len; /* 7 to 32 */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid_read(req) && \separated(b, call, req);
+  requires 7 <= req->message_len <= 32;
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD || \result == IPMI_CC_NAK_ON_WRITE || \result == IPMI_CC_NODE_BUSY;
+*/
+uint8_t app_send_message(struct bmc *b, struct bmc_call *call, const struct app_send_message_req *req);
 
 /* Get bt interface capabilities (section 22.10). */
 struct app_get_bt_interface_capabilities_rsp {

@@ -18,6 +18,7 @@
 #include "chassis.h"
 #include "ipmi_messages.h"
 #include "watchdog.h"
+#include "msgq.h"
 #include "sel.h"
 
 #define BMC_GUID_LEN 16
@@ -125,6 +126,7 @@ struct bmc_state {
     uint8_t acpi_system_state;   /* as Get ACPI Power State reports it */
     uint8_t acpi_device_state;
     struct bmc_chassis chassis;
+    struct bmc_msgq msgq;        /* the receive message queue */
 };
 
 struct bmc {
@@ -146,7 +148,7 @@ struct bmc_result {
 
 /*@
   predicate bmc_valid(struct bmc *b) =
-    \valid(b) && bmc_chassis_valid(&b->state.chassis)
+    \valid(b) && bmc_chassis_valid(&b->state.chassis) && msgq_valid(&b->state.msgq)
     && bmc_acpi_system_state(b->state.acpi_system_state)
     && bmc_acpi_device_state(b->state.acpi_device_state);
 
@@ -172,6 +174,7 @@ struct bmc_result {
   ensures b->state.sel.count == 0 && b->state.sel.time_offset == 0 && !b->state.sel.overflow;
   ensures b->state.acpi_system_state == 0 && b->state.acpi_device_state == 0;
   ensures b->state.chassis.power_on;
+  ensures b->state.msgq.count == 0;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 

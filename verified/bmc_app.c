@@ -235,13 +235,19 @@ uint8_t app_get_bmc_global_enables(struct bmc *b, struct bmc_call *call,
     return IPMI_CC_SUCCESS;
 }
 
+/* Clearing the receive message flag empties the queue too (section 22.3): a flag and
+   a queue that disagree would leave Get Message answering what no flag announced. */
 /*@
   ensures call->effects.attention_changed;
   ensures call->effects.attention <==> b->state.msg_flags != 0;
+  ensures (req->flags & BMC_FLAG_RCV_MSG_AVAILABLE) != 0 ==> b->state.msgq.count == 0;
 */
 uint8_t app_clear_message_flags(struct bmc *b, struct bmc_call *call,
                                 const struct app_clear_message_flags_req *req)
 {
+    if ((req->flags & BMC_FLAG_RCV_MSG_AVAILABLE) != 0) {
+        msgq_clear(&b->state.msgq);
+    }
     b->state.msg_flags &= (uint8_t)~req->flags;
     call->effects.attention_changed = true;
     call->effects.attention = b->state.msg_flags != 0;
