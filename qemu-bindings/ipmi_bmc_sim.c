@@ -21,6 +21,7 @@
 #include "trace.h"
 
 #include "core/bmc.h"
+#include "core/bmc_migrate.h"
 
 /* NetFns are even numbers below 64: one slot per request NetFn. */
 #define IPMI_SIM_NETFN_LIMIT 64
@@ -47,21 +48,17 @@ struct IPMIBmcSim {
     struct bmc core;
     QEMUTimer *tick;                /* when the core asked to be called again */
 
+    /* Upstream's watchdog fields as its migration stream carries them. */
+    struct bmc_upstream_watchdog upstream_watchdog;
+    bool watchdog_count_loaded;     /* its "watchdog-count" subsection came */
+
     /*
-     * Upstream's simulator state that this BMC has no use for yet (its watchdog
-     * and the watchdog sensor): kept as it came from a stock QEMU's stream and sent
-     * on unchanged, so that a guest that goes back there finds it as it was.
+     * Upstream's simulator state that this BMC has no use for yet (its event
+     * message buffer and the watchdog sensor): kept as it came from a stock QEMU's
+     * stream and sent on unchanged, so that a guest that goes back there finds it
+     * as it was.
      */
     struct {
-        bool watchdog_initialized;
-        uint8_t watchdog_use;
-        uint8_t watchdog_action;
-        uint8_t watchdog_pretimeout;
-        uint8_t watchdog_expired;
-        uint16_t watchdog_timeout;
-        bool watchdog_running;
-        bool watchdog_preaction_ran;
-        int64_t watchdog_expiry;
         uint8_t evtbuf[16];
         uint8_t sensor_status;
         uint8_t sensor_reading;
@@ -145,6 +142,18 @@ static bool ipmi_sim_registered_netfn(IPMIBmcSim *ibs, uint8_t *cmd,
     return true;
 }
 
+/* When the core wants to be called again (bmc_tick), if it said. */
+static void ipmi_sim_apply_timer(IPMIBmcSim *ibs, const struct bmc_effects *fx)
+{
+    if (fx->timer_changed) {
+        if (fx->timer_armed) {
+            timer_mod(ibs->tick, fx->deadline);
+        } else {
+            timer_del(ibs->tick);
+        }
+    }
+}
+
 /*
  * What the core asks of the interface, interrupt enable and attention first, as
  * QEMU's simulator did them while handling the command: then a response's OBF
@@ -165,13 +174,7 @@ static void ipmi_sim_apply_effects(IPMIBmcSim *ibs, IPMIInterface *s,
     if (fx->attention_changed) {
         k->set_atn(s, fx->attention, fx->attention_irq);
     }
-    if (fx->timer_changed) {
-        if (fx->timer_armed) {
-            timer_mod(ibs->tick, fx->deadline);
-        } else {
-            timer_del(ibs->tick);
-        }
-    }
+    ipmi_sim_apply_timer(ibs, fx);
 }
 
 /* The core's clock: milliseconds of the guest's virtual time. */
@@ -315,39 +318,189 @@ static void ipmi_sim_realize(DeviceState *dev, Error **errp)
 
 /*
  * Migration in upstream QEMU 10.0's layout ("ipmi-bmc-sim", version 1, registered
- * with no device path), so that a guest moves between stock QEMU and this one. What
- * commands change here (the global enables and the message flags) are upstream's
- * first two fields; the watchdog's are carried through unchanged.
+ * with no device path), so that a guest moves between stock QEMU and this one:
+ * upstream's fields first (the global enables and the message flags are the core's
+ * own; the watchdog is converted by core/bmc_migrate.h), then a subsection for each
+ * part of the state upstream does not carry, sent only when that part is not as a
+ * BMC starts. A stock QEMU refuses a stream with one of them (it cannot hold what
+ * it carries), and takes every other stream.
  */
-static int ipmi_sim_post_load(void *opaque, int version_id)
+static int ipmi_sim_pre_save(void *opaque)
 {
     IPMIBmcSim *ibs = opaque;
 
-    if (ibs->upstream.watchdog_running) {
-        warn_report("ipmi-bmc-sim: the migrated BMC's watchdog was running; "
-                    "upstream's watchdog fields are carried through but not yet "
-                    "taken into this BMC's watchdog, so it will not expire here");
-    }
+    bmc_watchdog_to_upstream(&ibs->core.state.watchdog, &ibs->upstream_watchdog);
     return 0;
 }
+
+/* What a subsection that does not come leaves: the state of a BMC that starts. */
+static int ipmi_sim_pre_load(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    struct bmc_config config = ibs->core.config;
+
+    bmc_init(&ibs->core, &config);
+    ibs->watchdog_count_loaded = false;
+    return 0;
+}
+
+/* The present countdown a stopped timer from upstream reports: its initial one. */
+static uint16_t ipmi_sim_stopped_count(const struct bmc_upstream_watchdog *u)
+{
+    return u->running ? 0 : u->timeout;
+}
+
+static int ipmi_sim_post_load(void *opaque, int version_id)
+{
+    IPMIBmcSim *ibs = opaque;
+    struct watchdog *w = &ibs->core.state.watchdog;
+    struct bmc_effects fx;
+    uint16_t stopped = ibs->watchdog_count_loaded
+                       ? w->stopped_count
+                       : ipmi_sim_stopped_count(&ibs->upstream_watchdog);
+
+    if (!bmc_watchdog_from_upstream(w, &ibs->upstream_watchdog, stopped)) {
+        error_report("ipmi-bmc-sim: migrated watchdog settings are invalid "
+                     "(use %#x, actions %#x, pre-timeout %u s, countdown %u)",
+                     ibs->upstream_watchdog.use, ibs->upstream_watchdog.action,
+                     ibs->upstream_watchdog.pretimeout, ibs->upstream_watchdog.timeout);
+        return -EINVAL;
+    }
+    if (!bmc_migrated_ok(&ibs->core)) {
+        error_report("ipmi-bmc-sim: migrated BMC state is inconsistent "
+                     "(SEL, receive queue, chassis or ACPI state out of range)");
+        return -EINVAL;
+    }
+    fx = bmc_timer_effects(&ibs->core);
+    ipmi_sim_apply_timer(ibs, &fx);
+    return 0;
+}
+
+static bool ipmi_sim_chassis_needed(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    const struct bmc_state *st = &ibs->core.state;
+
+    return !st->chassis.power_on || st->chassis.last_power_event != 0 ||
+           st->chassis.restart_cause != 0 || st->acpi_system_state != 0 ||
+           st->acpi_device_state != 0;
+}
+
+static const VMStateDescription vmstate_ipmi_sim_chassis = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/chassis",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sim_chassis_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(core.state.chassis.power_on, IPMIBmcSim),
+        VMSTATE_UINT8(core.state.chassis.last_power_event, IPMIBmcSim),
+        VMSTATE_UINT8(core.state.chassis.restart_cause, IPMIBmcSim),
+        VMSTATE_UINT8(core.state.acpi_system_state, IPMIBmcSim),
+        VMSTATE_UINT8(core.state.acpi_device_state, IPMIBmcSim),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static bool ipmi_sim_sel_needed(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    const struct sel *sel = &ibs->core.state.sel;
+
+    return sel->count != 0 || sel->next_id != 1 || sel->reservation != 0 ||
+           sel->overflow || sel->time_offset != 0 || sel->last_add != SEL_TIME_NEVER ||
+           sel->last_erase != SEL_TIME_NEVER;
+}
+
+static const VMStateDescription vmstate_ipmi_sim_sel = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/sel",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sim_sel_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8_2DARRAY(core.state.sel.entries, IPMIBmcSim, BMC_SEL_CAPACITY,
+                              SEL_RECORD_LEN),
+        VMSTATE_UINT16(core.state.sel.count, IPMIBmcSim),
+        VMSTATE_UINT16(core.state.sel.next_id, IPMIBmcSim),
+        VMSTATE_UINT16(core.state.sel.reservation, IPMIBmcSim),
+        VMSTATE_BOOL(core.state.sel.reserved, IPMIBmcSim),
+        VMSTATE_UINT32(core.state.sel.last_add, IPMIBmcSim),
+        VMSTATE_UINT32(core.state.sel.last_erase, IPMIBmcSim),
+        VMSTATE_UINT32(core.state.sel.time_offset, IPMIBmcSim),
+        VMSTATE_BOOL(core.state.sel.overflow, IPMIBmcSim),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static bool ipmi_sim_msgq_needed(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+
+    return ibs->core.state.msgq.count != 0;
+}
+
+static const VMStateDescription vmstate_ipmi_sim_msgq = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/receive-queue",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sim_msgq_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8_2DARRAY(core.state.msgq.messages, IPMIBmcSim, BMC_MSGQ_DEPTH,
+                              BMC_MSGQ_MESSAGE_MAX),
+        VMSTATE_UINT8_ARRAY(core.state.msgq.lengths, IPMIBmcSim, BMC_MSGQ_DEPTH),
+        VMSTATE_UINT8(core.state.msgq.head, IPMIBmcSim),
+        VMSTATE_UINT8(core.state.msgq.count, IPMIBmcSim),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+/* A stopped timer's present countdown, when it is not what upstream's fields give. */
+static bool ipmi_sim_watchdog_count_needed(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    const struct watchdog *w = &ibs->core.state.watchdog;
+
+    return !w->running && w->stopped_count != w->countdown;
+}
+
+static int ipmi_sim_watchdog_count_post_load(void *opaque, int version_id)
+{
+    IPMIBmcSim *ibs = opaque;
+
+    ibs->watchdog_count_loaded = true;
+    return 0;
+}
+
+static const VMStateDescription vmstate_ipmi_sim_watchdog_count = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/watchdog-count",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sim_watchdog_count_needed,
+    .post_load = ipmi_sim_watchdog_count_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT16(core.state.watchdog.stopped_count, IPMIBmcSim),
+        VMSTATE_END_OF_LIST()
+    }
+};
 
 static const VMStateDescription vmstate_ipmi_sim = {
     .name = TYPE_IPMI_BMC_SIMULATOR,
     .version_id = 1,
     .minimum_version_id = 1,
+    .pre_save = ipmi_sim_pre_save,
+    .pre_load = ipmi_sim_pre_load,
     .post_load = ipmi_sim_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT8(core.state.global_enables, IPMIBmcSim),
         VMSTATE_UINT8(core.state.msg_flags, IPMIBmcSim),
-        VMSTATE_BOOL(upstream.watchdog_initialized, IPMIBmcSim),
-        VMSTATE_UINT8(upstream.watchdog_use, IPMIBmcSim),
-        VMSTATE_UINT8(upstream.watchdog_action, IPMIBmcSim),
-        VMSTATE_UINT8(upstream.watchdog_pretimeout, IPMIBmcSim),
-        VMSTATE_UINT8(upstream.watchdog_expired, IPMIBmcSim),
-        VMSTATE_UINT16(upstream.watchdog_timeout, IPMIBmcSim),
-        VMSTATE_BOOL(upstream.watchdog_running, IPMIBmcSim),
-        VMSTATE_BOOL(upstream.watchdog_preaction_ran, IPMIBmcSim),
-        VMSTATE_INT64(upstream.watchdog_expiry, IPMIBmcSim),
+        VMSTATE_BOOL(upstream_watchdog.initialized, IPMIBmcSim),
+        VMSTATE_UINT8(upstream_watchdog.use, IPMIBmcSim),
+        VMSTATE_UINT8(upstream_watchdog.action, IPMIBmcSim),
+        VMSTATE_UINT8(upstream_watchdog.pretimeout, IPMIBmcSim),
+        VMSTATE_UINT8(upstream_watchdog.expired, IPMIBmcSim),
+        VMSTATE_UINT16(upstream_watchdog.timeout, IPMIBmcSim),
+        VMSTATE_BOOL(upstream_watchdog.running, IPMIBmcSim),
+        VMSTATE_BOOL(upstream_watchdog.preaction_ran, IPMIBmcSim),
+        VMSTATE_INT64(upstream_watchdog.expiry, IPMIBmcSim),
         VMSTATE_UINT8_ARRAY(upstream.evtbuf, IPMIBmcSim, 16),
         VMSTATE_UINT8(upstream.sensor_status, IPMIBmcSim),
         VMSTATE_UINT8(upstream.sensor_reading, IPMIBmcSim),
@@ -356,6 +509,13 @@ static const VMStateDescription vmstate_ipmi_sim = {
         VMSTATE_UINT16(upstream.sensor_deassert_states, IPMIBmcSim),
         VMSTATE_UINT16(upstream.sensor_assert_enable, IPMIBmcSim),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_ipmi_sim_chassis,
+        &vmstate_ipmi_sim_sel,
+        &vmstate_ipmi_sim_msgq,
+        &vmstate_ipmi_sim_watchdog_count,
+        NULL
     }
 };
 

@@ -75,6 +75,15 @@ void bmc_report_timer(const struct bmc *b, struct bmc_effects *fx)
     }
 }
 
+struct bmc_effects bmc_timer_effects(const struct bmc *b)
+{
+    struct bmc_effects fx;
+
+    bmc_clear_effects(&fx);
+    bmc_report_timer(b, &fx);
+    return fx;
+}
+
 /* The power effect of a timeout action (section 27.1). */
 /*@
   assigns \nothing;

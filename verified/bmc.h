@@ -254,6 +254,19 @@ bool bmc_attention_irq(const struct bmc *b);
 void bmc_report_timer(const struct bmc *b, struct bmc_effects *fx);
 
 /*
+ * The effects that arm the caller's timer for the present state and ask nothing
+ * else: for a caller whose timer was lost, as after a migration.
+ */
+/*@
+  requires \valid_read(b);
+  assigns \nothing;
+  ensures \result.timer_changed && (\result.timer_armed <==> b->state.watchdog.running);
+  ensures !\result.irq_enable_changed && !\result.attention_changed && !\result.nmi;
+  ensures \result.power == BMC_POWER_NONE && !\result.cold_reset && !\result.warm_reset;
+*/
+struct bmc_effects bmc_timer_effects(const struct bmc *b);
+
+/*
  * Time passes: runs what of the watchdog is due at `now` (section 27.1). The
  * pre-timeout interrupt: an NMI, or the watchdog pre-timeout message flag and
  * attention (SMI has no line here, so it is only logged); the timeout: the timeout

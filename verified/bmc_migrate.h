@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The BMC in upstream QEMU 10.0's migration stream (hw/ipmi/ipmi_bmc_sim.c,
+ * vmstate_ipmi_sim version 1), and the check of a state that came from a stream.
+ *
+ * Upstream's section carries the global enables and message flags (ours, as they are)
+ * and its watchdog, which struct bmc_upstream_watchdog holds as the stream does: the
+ * two functions here convert it to and from ours. Upstream keeps one deadline, in
+ * nanoseconds of the virtual clock: the pre-timeout's while it is still to come, the
+ * timeout's after it (or when there is none). The rest of our state travels in
+ * subsections that the binding fills straight from struct bmc_state; bmc_migrated_ok
+ * says whether what arrived is a state our functions may be given.
+ *
+ * docs/devices.rst ("Migration") has the mapping as a table.
+ */
+#ifndef BMC_MIGRATE_H
+#define BMC_MIGRATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bmc.h"
+
+#define BMC_NS_PER_MS 1000000
+
+struct bmc_upstream_watchdog {
+    bool initialized;
+    uint8_t use;
+    uint8_t action;            /* the actions byte */
+    uint8_t pretimeout;
+    uint8_t expired;
+    uint16_t timeout;          /* the initial countdown, 100 ms units */
+    bool running;
+    bool preaction_ran;        /* the pre-timeout interrupt happened this countdown */
+    int64_t expiry;            /* ns: the next deadline, while running */
+};
+
+/*@
+  // The deadline upstream keeps, in ms: the next one.
+  logic integer bmc_upstream_deadline_ms(struct watchdog *w) =
+    w->pretimeout_done ? w->expiry : w->pretimeout_at;
+*/
+
+/* Our watchdog as upstream holds it; a deadline beyond upstream's int64_t range of
+   nanoseconds (292 years) is sent as the largest it has. */
+/*@
+  requires \valid_read(w) && \valid(u) && \separated(w, u);
+  assigns *u;
+  ensures u->initialized == w->initialized && u->running == w->running;
+  ensures u->use == w->use && u->action == w->actions && u->pretimeout == w->pretimeout;
+  ensures u->expired == w->expired && u->timeout == w->countdown;
+  ensures u->expiry >= 0;
+  ensures w->running && bmc_upstream_deadline_ms(w) <= 9223372036854 ==>
+          u->expiry == bmc_upstream_deadline_ms(w) * BMC_NS_PER_MS;
+*/
+void bmc_watchdog_to_upstream(const struct watchdog *w, struct bmc_upstream_watchdog *u);
+
+/*
+ * Upstream's watchdog as ours. Returns false, leaving *w alone, if upstream could
+ * not have held it: settings Set Watchdog Timer refuses, on an initialised timer.
+ * `stopped_count` is the present countdown a stopped timer reports (upstream has no
+ * field for it).
+ */
+/*@
+  requires \valid(w) && \valid_read(u) && \separated(w, u);
+  assigns *w;
+  ensures \result != 0 ==> w->initialized == u->initialized && w->running == u->running;
+  ensures \result != 0 ==> w->countdown == u->timeout;
+  ensures \result != 0 && u->running && u->expiry >= 0 && !u->preaction_ran
+          && watchdog_interrupt_of(u->action) != WATCHDOG_INTERRUPT_NONE ==>
+          w->pretimeout_at == u->expiry / BMC_NS_PER_MS && !w->pretimeout_done;
+*/
+bool bmc_watchdog_from_upstream(struct watchdog *w, const struct bmc_upstream_watchdog *u,
+                                uint16_t stopped_count);
+
+/*
+ * Whether a state that came in from a migration stream keeps every invariant the
+ * BMC's functions rely on (bmc_valid): a stream is outside input, and a corrupt or
+ * hostile one must be refused rather than handed to them.
+ */
+/*@
+  requires \valid(b);
+  assigns \nothing;
+  ensures \result != 0 ==> bmc_valid(b);
+*/
+bool bmc_migrated_ok(const struct bmc *b);
+
+#endif /* BMC_MIGRATE_H */
