@@ -500,6 +500,98 @@ static size_t answer_app_get_channel_info(struct bmc *b, struct bmc_call *call,
     return 10;
 }
 
+/* Get system interface capabilities: 1 request byte, 1 to 4 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_get_system_interface_capabilities(struct bmc *b, struct bmc_call *call,
+                                                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_get_system_interface_capabilities_req req;
+    struct app_get_system_interface_capabilities_rsp rsp;
+    uint8_t cc;
+
+    if (len < 1) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.interface_type = data[0];
+    if (req.interface_type > 1) {
+        return bmc_answer_code(out, IPMI_CC_INVALID_DATA_FIELD);
+    }
+    if (cap < 5) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_get_system_interface_capabilities(b, call, &req, &rsp);
+    out[0] = cc;
+    out[1] = rsp.reserved;
+    bytes_copy(out + 2, rsp.capabilities, rsp.capabilities_len);
+    return 2 + rsp.capabilities_len;
+}
+
+/* Set system info parameters: 2 to 18 request bytes, 0 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_set_system_info_parameters(struct bmc *b, struct bmc_call *call,
+                                                    const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_set_system_info_parameters_req req;
+    uint8_t cc;
+
+    if (len < 2) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    if (len > 18) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_FIELD_TOO_LONG);
+    }
+    req.parameter = data[0];
+    req.data_len = len - 1;
+    bytes_copy(req.data, data + 1, req.data_len);
+    (void)cap;
+    cc = app_set_system_info_parameters(b, call, &req);
+    return bmc_answer_code(out, cc);
+}
+
+/* Get system info parameters: 4 request bytes, 1 to 18 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_get_system_info_parameters(struct bmc *b, struct bmc_call *call,
+                                                    const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_get_system_info_parameters_req req;
+    struct app_get_system_info_parameters_rsp rsp;
+    uint8_t cc;
+
+    if (len < 4) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.flags = data[0];
+    req.parameter = data[1];
+    req.set_selector = data[2];
+    req.block_selector = data[3];
+    if (cap < 19) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_get_system_info_parameters(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.revision;
+    bytes_copy(out + 2, rsp.data, rsp.data_len);
+    return 2 + rsp.data_len;
+}
+
 size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
@@ -562,6 +654,15 @@ size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
         break;
     case APP_GET_CHANNEL_INFO:
         written = answer_app_get_channel_info(b, call, data, len, out, cap);
+        break;
+    case APP_GET_SYSTEM_INTERFACE_CAPABILITIES:
+        written = answer_app_get_system_interface_capabilities(b, call, data, len, out, cap);
+        break;
+    case APP_SET_SYSTEM_INFO_PARAMETERS:
+        written = answer_app_set_system_info_parameters(b, call, data, len, out, cap);
+        break;
+    case APP_GET_SYSTEM_INFO_PARAMETERS:
+        written = answer_app_get_system_info_parameters(b, call, data, len, out, cap);
         break;
     default:
         written = bmc_answer_code(out, IPMI_CC_INVALID_COMMAND);

@@ -36,6 +36,9 @@
 #define APP_GET_BT_INTERFACE_CAPABILITIES 0x36
 #define APP_GET_SYSTEM_GUID 0x37
 #define APP_GET_CHANNEL_INFO 0x42
+#define APP_GET_SYSTEM_INTERFACE_CAPABILITIES 0x57
+#define APP_SET_SYSTEM_INFO_PARAMETERS 0x58
+#define APP_GET_SYSTEM_INFO_PARAMETERS 0x59
 
 /* The longest response data of this NetFn, completion code excluded. */
 #define APP_MAX_RESPONSE 33
@@ -333,6 +336,71 @@ struct app_get_channel_info_rsp {
   ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD;
 */
 uint8_t app_get_channel_info(struct bmc *b, struct bmc_call *call, const struct app_get_channel_info_req *req, struct app_get_channel_info_rsp *rsp);
+
+/* Get system interface capabilities (section 22.9). */
+struct app_get_system_interface_capabilities_req {
+    uint8_t interface_type; /* bits 3:0: 0 SSIF, 1 KCS (2, SMIC, this BMC has not) */
+};
+struct app_get_system_interface_capabilities_rsp {
+    uint8_t reserved;
+    uint8_t capabilities[3]; /* SSIF: transaction support and PEC, input and output message sizes; KCS: version, input message size */
+    size_t capabilities_len; /* 0 to 3 */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid_read(req) && \separated(b, call, req);
+  requires 0 <= req->interface_type <= 1;
+  requires \valid(rsp) && \separated(b, call, rsp);
+  requires \separated(req, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS;
+  ensures \result == IPMI_CC_SUCCESS ==> rsp->capabilities_len <= 3;
+*/
+uint8_t app_get_system_interface_capabilities(struct bmc *b, struct bmc_call *call, const struct app_get_system_interface_capabilities_req *req, struct app_get_system_interface_capabilities_rsp *rsp);
+
+/* Set system info parameters (section 22.14a). */
+struct app_set_system_info_parameters_req {
+    uint8_t parameter; /* 0: set in progress; 1: system firmware version; 2: system name; 3: primary OS name; 4: OS name; 5: present OS version */
+    uint8_t data[17]; /* parameter 0: the state in bits 1:0; a string: its set selector (block number) and 16 bytes */
+    size_t data_len; /* 1 to 17 */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid_read(req) && \separated(b, call, req);
+  requires 1 <= req->data_len <= 17;
+  assigns b->state, call->effects;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_PARAMETER_NOT_SUPPORTED || \result == IPMI_CC_SET_IN_PROGRESS || \result == IPMI_CC_INVALID_DATA_FIELD || \result == IPMI_CC_REQUEST_DATA_LENGTH_INVALID || \result == IPMI_CC_PARAMETER_OUT_OF_RANGE;
+*/
+uint8_t app_set_system_info_parameters(struct bmc *b, struct bmc_call *call, const struct app_set_system_info_parameters_req *req);
+
+/* Get system info parameters (section 22.14b). */
+struct app_get_system_info_parameters_req {
+    uint8_t flags; /* bit 7: get the parameter revision only */
+    uint8_t parameter;
+    uint8_t set_selector; /* a string's block number */
+    uint8_t block_selector; /* unused by these parameters */
+};
+struct app_get_system_info_parameters_rsp {
+    uint8_t revision; /* 11h: the parameters of IPMI 2.0 */
+    uint8_t data[17]; /* parameter 0: one byte; a string: the set selector and the block */
+    size_t data_len; /* 0 to 17 */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid_read(req) && \separated(b, call, req);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  requires \separated(req, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_PARAMETER_NOT_SUPPORTED || \result == IPMI_CC_PARAMETER_OUT_OF_RANGE;
+  ensures \result == IPMI_CC_SUCCESS ==> rsp->data_len <= 17;
+*/
+uint8_t app_get_system_info_parameters(struct bmc *b, struct bmc_call *call, const struct app_get_system_info_parameters_req *req, struct app_get_system_info_parameters_rsp *rsp);
 
 /*
  * Decodes the request data of command `cmd`, calls its handler and encodes the

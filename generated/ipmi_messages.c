@@ -14,7 +14,9 @@ const char *ipmi_completion_code_name(uint8_t cc)
     case IPMI_CC_SUCCESS:
         return "Command completed normally";
     case IPMI_CC_WATCHDOG_NOT_INITIALIZED:
-        return "Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog; Get Message, Read Event Message Buffer (sections 22.6, 22.8): data not available (queue or buffer empty)";
+        return "Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog; Get Message, Read Event Message Buffer (sections 22.6, 22.8): data not available (queue or buffer empty); Get/Set System Info Parameters (section 22.14a): parameter not supported";
+    case IPMI_CC_SET_IN_PROGRESS:
+        return "Set System Info Parameters (section 22.14a): attempt to set 'set in progress' when not in 'set complete' state";
     case IPMI_CC_NAK_ON_WRITE:
         return "Send Message (section 22.7): NAK on write (no device answered at that address)";
     case IPMI_CC_NODE_BUSY:

@@ -34,6 +34,8 @@
 #define IPMI_CC_SUCCESS 0x00 /* Command completed normally */
 #define IPMI_CC_WATCHDOG_NOT_INITIALIZED 0x80 /* Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog */
 #define IPMI_CC_DATA_NOT_AVAILABLE 0x80 /* Get Message, Read Event Message Buffer (sections 22.6, 22.8): data not available (queue or buffer empty) */
+#define IPMI_CC_PARAMETER_NOT_SUPPORTED 0x80 /* Get/Set System Info Parameters (section 22.14a): parameter not supported */
+#define IPMI_CC_SET_IN_PROGRESS 0x81 /* Set System Info Parameters (section 22.14a): attempt to set 'set in progress' when not in 'set complete' state */
 #define IPMI_CC_NAK_ON_WRITE 0x83 /* Send Message (section 22.7): NAK on write (no device answered at that address) */
 #define IPMI_CC_NODE_BUSY 0xc0 /* Node busy */
 #define IPMI_CC_INVALID_COMMAND 0xc1 /* Invalid command */

@@ -14,6 +14,7 @@
 """
 
 import argparse
+import fcntl
 import json
 import os
 import re
@@ -192,6 +193,32 @@ def write_depfile(a, src, work, verdict):
 CACHED_FAILURE = re.compile(r"^\s+\S.*(Timeout|Failed|Unknown).*\(cached\)")
 
 
+class ProverSlot:
+    """One of cpu_count / par places for a frama-c run: ninja starts several units at
+    once, and more provers than cores make goals time out that prove alone."""
+
+    def __init__(self, folder, par):
+        self.paths = [os.path.join(folder, ".prover-slot-%d" % i)
+                      for i in range(max(1, (os.cpu_count() or 1) // max(1, par)))]
+        self.held = None
+
+    def __enter__(self):
+        while True:
+            for path in self.paths:
+                fh = open(path, "w")
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    fh.close()
+                    continue
+                self.held = fh
+                return self
+            time.sleep(0.2)
+
+    def __exit__(self, *exc):
+        self.held.close()  # closing drops the lock
+
+
 def run_frama_c(a, src, work, aliases):
     """One frama-c run over the unit: its result, judged."""
     for name in ("wp-report.json", "properties.csv", "frama-c.log", "cpp.d"):
@@ -201,6 +228,12 @@ def run_frama_c(a, src, work, aliases):
     env = {k: v for k, v in os.environ.items() if not k.startswith("FRAMAC_WP_CACHE")}
     env.update(TMPDIR=os.path.join(work, "tmp"), PWD=work)  # frama-c prints paths from $PWD
     logname = os.path.join(work, "frama-c.log")
+    with ProverSlot(os.path.dirname(work), a.par):
+        return judge_run(a, src, work, aliases, cmd, opts, kinds, env, logname)
+
+
+def judge_run(a, src, work, aliases, cmd, opts, kinds, env, logname):
+    """Runs frama-c (the caller holds a prover slot) and judges what it proved."""
     start = time.monotonic()
     with open(logname, "w") as log:
         try:

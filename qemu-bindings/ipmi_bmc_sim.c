@@ -18,6 +18,7 @@
 #include "qemu/module.h"
 #include "qemu/timer.h"
 #include "qemu/uuid.h"
+#include "qemu/cutils.h"
 #include "trace.h"
 
 #include "core/bmc.h"
@@ -453,6 +454,30 @@ static const VMStateDescription vmstate_ipmi_sim_msgq = {
     }
 };
 
+static bool ipmi_sim_sysinfo_needed(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    const struct bmc_sysinfo *info = &ibs->core.state.sysinfo;
+
+    return info->set_in_progress != BMC_SYSINFO_SET_COMPLETE ||
+           !buffer_is_zero(info->strings, sizeof(info->strings));
+}
+
+static const VMStateDescription vmstate_ipmi_sim_sysinfo = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/system-info",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sim_sysinfo_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(core.state.sysinfo.set_in_progress, IPMIBmcSim),
+        /* Three dimensions of bytes, which VMSTATE_BUFFER's type check refuses. */
+        VMSTATE_BUFFER_UNSAFE(core.state.sysinfo.strings, IPMIBmcSim, 0,
+                              BMC_SYSINFO_STRINGS * BMC_SYSINFO_BLOCKS *
+                              BMC_SYSINFO_BLOCK_LEN),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 /* A stopped timer's present countdown, when it is not what upstream's fields give. */
 static bool ipmi_sim_watchdog_count_needed(void *opaque)
 {
@@ -514,6 +539,7 @@ static const VMStateDescription vmstate_ipmi_sim = {
         &vmstate_ipmi_sim_chassis,
         &vmstate_ipmi_sim_sel,
         &vmstate_ipmi_sim_msgq,
+        &vmstate_ipmi_sim_sysinfo,
         &vmstate_ipmi_sim_watchdog_count,
         NULL
     }

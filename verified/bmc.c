@@ -44,6 +44,7 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     sel_init(&b->state.sel);
     bmc_chassis_init(&b->state.chassis);
     msgq_init(&b->state.msgq);
+    bmc_sysinfo_init(&b->state.sysinfo);
     /* S0/G0 and D0: the machine is working. */
     b->state.acpi_system_state = 0;
     b->state.acpi_device_state = 0;

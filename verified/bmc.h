@@ -20,6 +20,7 @@
 #include "watchdog.h"
 #include "msgq.h"
 #include "sel.h"
+#include "sysinfo.h"
 
 #define BMC_GUID_LEN 16
 
@@ -127,6 +128,7 @@ struct bmc_state {
     uint8_t acpi_device_state;
     struct bmc_chassis chassis;
     struct bmc_msgq msgq;        /* the receive message queue */
+    struct bmc_sysinfo sysinfo;  /* System Info Parameters */
 };
 
 struct bmc {

@@ -59,9 +59,9 @@ bool bmc_watchdog_from_upstream(struct watchdog *w, const struct bmc_upstream_wa
     w->pretimeout_done = !pretimeout_due;
     if (pretimeout_due) {
         /* Upstream's deadline is the pre-timeout's; the timeout follows it by the
-           interval. */
+           interval (no overflow: due is at most 2^63 ns in ms). */
         w->pretimeout_at = due;
-        w->expiry = due <= UINT64_MAX - interval ? due + interval : UINT64_MAX;
+        w->expiry = due + interval;
     } else {
         w->pretimeout_at = due;
         w->expiry = due;
@@ -109,5 +109,6 @@ bool bmc_migrated_ok(const struct bmc *b)
         }
     }
     return b->state.sel.count <= BMC_SEL_CAPACITY && b->state.sel.next_id >= 1 &&
-           b->state.sel.next_id <= 0xfffe;
+           b->state.sel.next_id <= 0xfffe &&
+           b->state.sysinfo.set_in_progress <= BMC_SYSINFO_STATE_LAST;
 }
