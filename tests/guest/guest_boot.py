@@ -5,6 +5,7 @@ The tests run run-guest.py as a child (not imported) so that its exit status and
 its console summary are the same as by hand.
 """
 
+import argparse
 import json
 import os
 import shlex
@@ -26,6 +27,28 @@ def add_guest_args(parser, timeout):
                         help="seconds the guest may take (default %g)" % timeout)
     parser.add_argument("--runner", default=DEFAULT_RUNNER,
                         help="path of run-guest.py")
+
+
+def parse_test_args(argv, description, all_checks, timeout):
+    """The options of a test that boots once and has the named checks `all_checks`."""
+    parser = argparse.ArgumentParser(description=description)
+    add_guest_args(parser, timeout)
+    parser.add_argument("--skip", action="append", default=[], choices=all_checks,
+                        help="leave out one check (repeatable)")
+    return parser.parse_args(argv)
+
+
+def boot_shell(args, check, lines, qemu_args, runner_args=()):
+    """Boots with each of `lines` as one guest shell command and makes the check
+    "guest" (the guest reached its end marker); returns (JSON or None, console)."""
+    commands = []
+    for line in lines:
+        commands += ["--sh", line]
+    status, result, console = boot(args, commands, qemu_args, runner_args)
+    check("guest", status == 0 and result is not None,
+          "run-guest.py exit status %d (0 = the guest's last boot reached its end "
+          "marker)" % status)
+    return result, console
 
 
 def boot(args, commands, qemu_args, runner_args=()):

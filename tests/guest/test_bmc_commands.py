@@ -59,15 +59,14 @@ Checks (each can be left out with --skip NAME):
 Exit status 0 when every check not skipped passes, 1 otherwise.
 """
 
-import argparse
 import sys
 import time
 import uuid
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 from checks import Checks  # noqa: E402  (tests/guest/checks.py)
-from guest_boot import (Outputs, add_guest_args, boot, parse_fields,  # noqa: E402
-                        parse_table)
+from guest_boot import (Outputs, boot_shell, parse_fields,  # noqa: E402
+                        parse_table, parse_test_args)
 
 GUID = "4b3e1a52-9d2c-4f6e-8a71-0c5d3e9f2b14"
 QEMU_ARGS = ["-device", "ipmi-bmc-sim,id=bmc0,guid=" + GUID,
@@ -231,21 +230,11 @@ def fru_checks(check, out):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    add_guest_args(parser, 180.0)
-    parser.add_argument("--skip", action="append", default=[], choices=ALL_CHECKS,
-                        help="leave out one check (repeatable)")
-    args = parser.parse_args(argv)
-
+    args = parse_test_args(argv, __doc__.splitlines()[1], ALL_CHECKS, 180.0)
     start = time.monotonic()
     checks = Checks(args.skip, 17)
     check = checks.check
-    commands = []
-    for command in COMMANDS:
-        commands += ["--sh", command]
-    status, result, _ = boot(args, commands, QEMU_ARGS)
-    check("guest", status == 0 and result is not None,
-          "run-guest.py exit status %d (0 = guest reached its end marker)" % status)
+    result, _ = boot_shell(args, check, COMMANDS, QEMU_ARGS)
     out = Outputs(result)
 
     ok, detail = fields_match(out(MC_INFO), {

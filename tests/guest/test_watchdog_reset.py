@@ -33,14 +33,13 @@ Checks (each can be left out with --skip NAME):
 Exit status 0 when every check not skipped passes, 1 otherwise.
 """
 
-import argparse
 import sys
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 from checks import Checks  # noqa: E402  (tests/guest/checks.py)
-from guest_boot import (Outputs, add_guest_args, boot, parse_fields,  # noqa: E402
-                        parse_table)
+from guest_boot import (Outputs, boot_shell, parse_fields,  # noqa: E402
+                        parse_table, parse_test_args)
 
 QEMU_ARGS = ["-device", "ipmi-bmc-sim,id=bmc0", "-device", "isa-ipmi-kcs,bmc=bmc0"]
 BOOT_LINE = "guest: init started"
@@ -73,21 +72,11 @@ def split_boots(console):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    add_guest_args(parser, 180.0)
-    parser.add_argument("--skip", action="append", default=[], choices=ALL_CHECKS,
-                        help="leave out one check (repeatable)")
-    args = parser.parse_args(argv)
-
+    args = parse_test_args(argv, __doc__.splitlines()[1], ALL_CHECKS, 180.0)
     start = time.monotonic()
     checks = Checks(args.skip, 12)
     check = checks.check
-    commands = []
-    for command in COMMANDS:
-        commands += ["--sh", command]
-    status, result, console = boot(args, commands, QEMU_ARGS, ["--allow-reboot"])
-    check("guest", status == 0 and result is not None,
-          "run-guest.py exit status %d (0 = the last boot reached its end marker)" % status)
+    result, console = boot_shell(args, check, COMMANDS, QEMU_ARGS, ["--allow-reboot"])
 
     boots = split_boots(console)
     first = boots[0] if boots else []
