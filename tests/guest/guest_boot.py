@@ -29,10 +29,13 @@ def add_guest_args(parser, timeout):
                         help="path of run-guest.py")
 
 
-def parse_test_args(argv, description, all_checks, timeout):
-    """The options of a test that boots once and has the named checks `all_checks`."""
+def parse_test_args(argv, description, all_checks, timeout, extra=None):
+    """The options of a test with the named checks `all_checks`; `extra` maps
+    more option names to their add_argument keywords."""
     parser = argparse.ArgumentParser(description=description)
     add_guest_args(parser, timeout)
+    for name, keywords in (extra or {}).items():
+        parser.add_argument(name, **keywords)
     parser.add_argument("--skip", action="append", default=[], choices=all_checks,
                         help="leave out one check (repeatable)")
     return parser.parse_args(argv)
