@@ -31,8 +31,8 @@
 # fakeroot: its preloaded library would show in ldd's list and be packed.)
 #
 # Host needs: apt, dpkg-deb, kmod (depmod/modprobe), busybox-static,
-# ipmitool, freeipmi-tools, cpio, gzip, xz-utils/zstd only if a kernel ships compressed
-# modules.
+# ipmitool, freeipmi-tools, cpio, gzip, xz-utils/zstd only if a kernel ships
+# compressed modules.
 
 set -euo pipefail
 
@@ -292,8 +292,9 @@ for lib in $libs "$loader"; do
 done
 
 # FreeIPMI in a guest with no users and no /var:
-# - its tools look the caller up in /etc/passwd (getpwuid) for the home
-#   folder of the SDR cache and fail without an entry for uid 0;
+# - its tools look the caller up in /etc/passwd (getpwuid_r) for the home
+#   folder of the SDR cache, and find no cache folder without an entry for
+#   uid 0;
 # - the SDR cache goes to <home>/.freeipmi/sdr-cache (/root is in the
 #   initramfs, which the kernel unpacks into a writable rootfs);
 # - libfreeipmi's driver locking does ftok() on /var/lib/freeipmi/ipckey,
