@@ -5,8 +5,10 @@
 #
 # Builds the IPMI test guest:
 #   OUTDIR/vmlinuz              Debian 12 kernel (linux-image-6.1.0-*-amd64)
-#   OUTDIR/initramfs.cpio.gz    busybox (static) + ipmitool and its shared
-#                               libraries + the IPMI kernel modules + /init
+#   OUTDIR/initramfs.cpio.gz    busybox (static) + ipmitool and FreeIPMI's
+#                               bmc-info, ipmi-sensors, ipmi-sel, ipmi-fru and
+#                               their shared libraries + the IPMI kernel
+#                               modules + /init
 #
 # The kernel package is the newest linux-image-6.1.0-<abi>-amd64 apt knows
 # (set GUEST_KERNEL_PKG to pin another one).  It is fetched with
@@ -29,8 +31,8 @@
 # fakeroot: its preloaded library would show in ldd's list and be packed.)
 #
 # Host needs: apt, dpkg-deb, kmod (depmod/modprobe), busybox-static,
-# ipmitool, cpio, gzip, xz-utils/zstd only if a kernel ships compressed
-# modules.
+# ipmitool, freeipmi-tools, cpio, gzip, xz-utils/zstd only if a kernel ships
+# compressed modules.
 
 set -euo pipefail
 
@@ -226,9 +228,20 @@ ipmitool_bin=$(command -v ipmitool || true)
 file_is_static() { ! LC_ALL=C ldd "$1" >/dev/null 2>&1; }
 file_is_static "$busybox_bin" || die "$busybox_bin is not static (install busybox-static)"
 
-# Shared libraries of ipmitool: "name => /path (addr)" lines, plus the
-# loader on a line of its own.
-libs=$(LC_ALL=C ldd "$ipmitool_bin" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }')
+# FreeIPMI's in-band tools, packed at the paths Debian installs them.
+freeipmi_tools="bmc-info ipmi-sensors ipmi-sel ipmi-fru"
+freeipmi_bins=""
+for tool in $freeipmi_tools; do
+	bin=$(PATH=/usr/sbin:/sbin:$PATH command -v "$tool" || true)
+	[ -n "$bin" ] || die "$tool is not installed (install freeipmi-tools)"
+	freeipmi_bins="$freeipmi_bins $bin"
+done
+
+# Shared libraries of every packed binary: "name => /path (addr)" lines,
+# plus the loader on a line of its own.
+# shellcheck disable=SC2086  # $freeipmi_bins is one path per word
+libs=$(for bin in "$ipmitool_bin" $freeipmi_bins; do LC_ALL=C ldd "$bin"; done |
+       awk '$2 == "=>" && $3 ~ /^\// { print $3 }' | LC_ALL=C sort -u)
 loader=$(LC_ALL=C ldd "$ipmitool_bin" | awk '$1 ~ /^\// { print $1 }')
 [ -n "$loader" ] || die "cannot find the dynamic loader of $ipmitool_bin"
 
@@ -237,7 +250,7 @@ loader=$(LC_ALL=C ldd "$ipmitool_bin" | awk '$1 ~ /^\// { print $1 }')
 inputs_text=$(
 	cat "$out/kernel.stamp"
 	sha256sum "$0" "$here/init.sh" \
-		"$busybox_bin" "$ipmitool_bin" $libs "$loader" \
+		"$busybox_bin" "$ipmitool_bin" $freeipmi_bins $libs "$loader" \
 		"$out"/kernel/*.ko "$out/kernel/modules.order" | awk '{ print $1 }'
 	echo "$loader"
 	echo "full_iana=${GUEST_FULL_IANA:-0}"
@@ -277,6 +290,26 @@ for lib in $libs "$loader"; do
 	mkdir -p "$stage$(dirname "$lib")"
 	cp -L "$lib" "$stage$lib"
 done
+
+# FreeIPMI in a guest with no users and no /var:
+# - its tools look the caller up in /etc/passwd (getpwuid_r) for the home
+#   folder of the SDR cache, and find no cache folder without an entry for
+#   uid 0;
+# - the SDR cache goes to <home>/.freeipmi/sdr-cache (/root is in the
+#   initramfs, which the kernel unpacks into a writable rootfs);
+# - libfreeipmi's driver locking does ftok() on /var/lib/freeipmi/ipckey,
+#   which must exist (the Debian package creates it empty).
+# /etc/freeipmi/freeipmi.conf is not packed: Debian's is all comments, and
+# a missing file means the defaults.
+# shellcheck disable=SC2086  # one path per word
+for bin in $freeipmi_bins; do
+	mkdir -p "$stage$(dirname "$bin")"
+	cp "$bin" "$stage$bin"
+done
+echo "root:x:0:0:root:/root:/bin/sh" >"$stage/etc/passwd"
+echo "root:x:0:" >"$stage/etc/group"
+mkdir -p "$stage/var/lib/freeipmi"
+: >"$stage/var/lib/freeipmi/ipckey"
 
 # ipmitool loads the IANA enterprise registry on every start and fails
 # ("Failed to initialize the OEM info dictionary") without a single entry.

@@ -6,7 +6,8 @@
                  --initrd INITRAMFS [--timeout 120] [--cmd 'mc info' ...]
                  [--sh 'dmesg | grep -i ipmi' ...] [--json FILE]
                  [--append 'guest.debug=1'] [--console-log FILE]
-                 [--check-rc] -- <extra QEMU arguments, e.g. the IPMI devices>
+                 [--check-rc] [--allow-reboot]
+                 -- <extra QEMU arguments, e.g. the IPMI devices>
 
 --cmd ARGS   runs "ipmitool ARGS" in the guest (a leading "ipmitool" in ARGS
              is accepted too); --sh LINE runs LINE with the guest's busybox
@@ -31,6 +32,11 @@ The guest frames each command on the serial console as
     ==== END <n> rc=<status>
 and prints "==== GUEST DONE" before powering off.
 
+--allow-reboot drops -no-reboot, so a guest reset (the BMC's watchdog, say)
+boots the guest again with the same commands; the guest's "guest: init
+started" line opens a new boot, each result records its boot (1, 2, ...)
+and only the last boot must answer every command.
+
 Exit status: 0 when the guest reached "==== GUEST DONE" (and, with
 --check-rc, every command returned 0); 1 when QEMU stopped before that;
 2 on usage errors; 3 on timeout (QEMU is killed); 4 when --check-rc found a
@@ -53,6 +59,7 @@ KERNEL_CMDLINE = "console=ttyS0 quiet panic=-1"
 BEGIN_RE = re.compile(r"^==== BEGIN (\d+): ")
 END_RE = re.compile(r"==== END (\d+) rc=(\d+)\s*$")
 DONE_LINE = "==== GUEST DONE"
+BOOT_PREFIX = "guest: init started"
 TAIL_LINES = 40
 # After the guest said it is done, how long QEMU may take to power off.
 POWEROFF_GRACE = 15.0
@@ -99,6 +106,8 @@ def parse_args(argv):
                         help="save the whole serial console to FILE")
     parser.add_argument("--check-rc", action="store_true",
                         help="exit 4 unless every command returned 0")
+    parser.add_argument("--allow-reboot", action="store_true",
+                        help="let a guest reset boot the guest again (no -no-reboot)")
     parser.add_argument("--quiet", action="store_true",
                         help="print only the summary, not each command's output")
     args = parser.parse_args(own)
@@ -155,10 +164,16 @@ class ConsoleParser:
         self.current = None
         self.done = False
         self.first_end_time = None
+        self.boot = 0
 
     def feed(self, stamp, line):
         line = line.rstrip("\r\n").replace("\r", "")
         self.lines.append(line)
+        if line.startswith(BOOT_PREFIX):
+            # A reset cuts the command that was running.
+            self.boot += 1
+            self.current = None
+            return
         if self.current is None:
             match = BEGIN_RE.match(line)
             if match:
@@ -172,6 +187,7 @@ class ConsoleParser:
             if prefix:
                 self.current["output"].append(prefix)
             self.results.append({
+                "boot": self.boot,
                 "n": self.current["n"],
                 "rc": int(match.group(2)),
                 "output": "\n".join(self.current["output"]),
@@ -208,7 +224,8 @@ def main(argv):
         args.qemu,
         "-M", "q35", "-accel", "tcg", "-m", str(args.memory),
         # no VGA, no NIC, no monitor: only what the test asks for
-        "-display", "none", "-nodefaults", "-no-reboot",
+        "-display", "none", "-nodefaults",
+    ] + ([] if args.allow_reboot else ["-no-reboot"]) + [
         "-L", os.path.abspath(args.firmware_dir),
         "-bios", os.path.abspath(qboot),
         "-chardev", "stdio,id=con0,signal=off", "-serial", "chardev:con0",
@@ -290,7 +307,9 @@ def main(argv):
     for result in parser.results:
         index = result["n"] - 1
         cmd = args.commands[index] if 0 <= index < len(args.commands) else "?"
-        results.append({"cmd": cmd, "rc": result["rc"], "output": result["output"]})
+        results.append({"boot": result["boot"], "cmd": cmd, "rc": result["rc"],
+                        "output": result["output"]})
+    last_boot = [r for r in results if r["boot"] == parser.boot]
 
     boot_to_answer = None
     if parser.first_end_time is not None:
@@ -298,7 +317,9 @@ def main(argv):
 
     if not args.quiet:
         for index, result in enumerate(results, 1):
-            print("---- [%d] %s  (rc=%d)" % (index, result["cmd"], result["rc"]))
+            print("---- [%d] %s  (rc=%d%s)" % (
+                index, result["cmd"], result["rc"],
+                ", boot %d" % result["boot"] if parser.boot > 1 else ""))
             if result["output"]:
                 print(result["output"])
     if message:
@@ -310,16 +331,17 @@ def main(argv):
     elif qemu_stderr:
         print("run-guest: QEMU stderr: " + qemu_stderr, file=sys.stderr)
 
-    if status == 0 and len(results) != len(args.commands):
+    if status == 0 and len(last_boot) != len(args.commands):
         status = 1
         print("run-guest: %d commands given, %d results parsed"
-              % (len(args.commands), len(results)), file=sys.stderr)
+              % (len(args.commands), len(last_boot)), file=sys.stderr)
     if status == 0 and args.check_rc and any(r["rc"] != 0 for r in results):
         status = 4
         print("run-guest: a command returned non-zero (--check-rc)", file=sys.stderr)
 
-    print("run-guest: %d/%d commands answered, boot-to-first-answer %s, wall %.2f s"
-          % (len(results), len(args.commands),
+    print("run-guest: %d/%d commands answered%s, boot-to-first-answer %s, wall %.2f s"
+          % (len(last_boot), len(args.commands),
+             " in boot %d" % parser.boot if parser.boot > 1 else "",
              "%.2f s" % boot_to_answer if boot_to_answer is not None else "n/a",
              wall))
 
@@ -329,6 +351,7 @@ def main(argv):
                 "boot_to_answer_seconds": boot_to_answer,
                 "wall_seconds": round(wall, 3),
                 "completed": parser.done,
+                "boots": parser.boot,
                 "exit_status": status,
                 "qemu_command": qemu_cmd,
                 "results": results,

@@ -65,8 +65,8 @@ packages=(
     python3-tomli python3-venv libpixman-1-dev libslirp-dev libfdt-dev flex bison dpkg-dev
     # firmware and guest
     seabios ipxe-qemu busybox-static cpio kmod
-    # real IPMI peers
-    ipmitool openipmi
+    # real IPMI peers (freeipmi-tools: the guest's second in-band client)
+    ipmitool openipmi freeipmi-tools
     # docs (sphinx-build -W; sphinx.ext.graphviz runs dot; fonts come with graphviz's
     # cairo/fontconfig dependencies, alabaster and the JavaScript with python3-sphinx)
     python3-sphinx graphviz

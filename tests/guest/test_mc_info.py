@@ -59,19 +59,13 @@ OpenIPMI's ipmi_sim).  Exit status 0 when every check passes, 1 otherwise
 """
 
 import argparse
-import json
-import os
 import shlex
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 from checks import Checks  # noqa: E402  (tests/guest/checks.py)
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_RUNNER = os.path.join(HERE, "..", "..", "guest", "run-guest.py")
+from guest_boot import Outputs, add_guest_args, boot, parse_fields  # noqa: E402
 
 BMC_ARGS = [
     "-device", "ipmi-bmc-sim,id=bmc0,device_id=0x42,fwrev1=3,fwrev2=0x15,"
@@ -124,17 +118,6 @@ I2C_SYSFS = ("for d in /sys/bus/i2c/devices/*; do [ -e $d/driver ] && "
 PCI_SYSFS = ("for d in /sys/bus/pci/devices/*; do case $(cat $d/class) in 0x0c07*) "
              "echo ${d##*/} $(cat $d/vendor $d/device $d/class $d/irq) "
              "$(head -n 1 $d/resource);; esac; done")
-
-
-def parse_fields(text):
-    """'Name    : value' lines of ipmitool output -> dict."""
-    fields = {}
-    for line in text.splitlines():
-        if ":" not in line:
-            continue
-        key, _, value = line.partition(":")
-        fields.setdefault(key.strip(), value.strip())
-    return fields
 
 
 def parse_pci(text):
@@ -210,14 +193,7 @@ def parse_interrupts(text):
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--interface", required=True, choices=sorted(INTERFACES))
-    parser.add_argument("--qemu", required=True)
-    parser.add_argument("--firmware-dir", required=True)
-    parser.add_argument("--kernel", required=True)
-    parser.add_argument("--initrd", required=True)
-    parser.add_argument("--timeout", type=float, default=60.0,
-                        help="seconds the guest may take (default 60)")
-    parser.add_argument("--runner", default=DEFAULT_RUNNER,
-                        help="path of run-guest.py")
+    add_guest_args(parser, 60.0)
     parser.add_argument("--bmc-args", metavar="ARGS",
                         help="QEMU options replacing the ipmi-bmc-sim option (id bmc0)")
     parser.add_argument("--skip", action="append", default=[], choices=ALL_CHECKS,
@@ -237,38 +213,13 @@ def main(argv):
         commands += ["--sh", PCI_SYSFS]
     if is_ssif:
         commands += ["--sh", I2C_SYSFS]
-    with tempfile.TemporaryDirectory(prefix="test-mc-info-") as tmp:
-        json_path = os.path.join(tmp, "result.json")
-        cmd = [sys.executable, args.runner,
-               "--qemu", args.qemu, "--firmware-dir", args.firmware_dir,
-               "--kernel", args.kernel, "--initrd", args.initrd,
-               "--timeout", str(args.timeout), "--quiet", "--json", json_path]
-        cmd += commands + ["--"]
-        cmd += shlex.split(args.bmc_args) if args.bmc_args else BMC_ARGS
-        cmd += ["-device", "%s,bmc=bmc0" % iface["device"]]
-        print("running:", shlex.join(cmd))
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              universal_newlines=True)
-        runner_output = proc.stdout.strip()
-        if runner_output:
-            print(runner_output)
-        result = None
-        if os.path.exists(json_path):
-            with open(json_path, encoding="utf-8") as handle:
-                result = json.load(handle)
+    qemu_args = shlex.split(args.bmc_args) if args.bmc_args else list(BMC_ARGS)
+    qemu_args += ["-device", "%s,bmc=bmc0" % iface["device"]]
+    status, result, _ = boot(args, commands, qemu_args)
 
-    check("guest", proc.returncode == 0 and result is not None,
-          "run-guest.py exit status %d (0 = guest reached its end marker)"
-          % proc.returncode)
-    by_cmd = {r["cmd"]: r for r in (result or {}).get("results", [])}
-
-    def output_of(command):
-        """The command's output, printed once for the log; None if it did not run."""
-        found = by_cmd.get(command)
-        if found is None:
-            return None
-        print("---- %s (rc=%d)\n%s\n----" % (command, found["rc"], found["output"]))
-        return found["output"] if found["rc"] == 0 else None
+    check("guest", status == 0 and result is not None,
+          "run-guest.py exit status %d (0 = guest reached its end marker)" % status)
+    output_of = Outputs(result)
 
     info = output_of(MC_INFO)
     fields = parse_fields(info) if info is not None else {}
