@@ -14,7 +14,7 @@ const char *ipmi_completion_code_name(uint8_t cc)
     case IPMI_CC_SUCCESS:
         return "Command completed normally";
     case IPMI_CC_WATCHDOG_NOT_INITIALIZED:
-        return "Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog";
+        return "Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog; Read Event Message Buffer (section 22.8): data not available (the buffer is empty)";
     case IPMI_CC_NODE_BUSY:
         return "Node busy";
     case IPMI_CC_INVALID_COMMAND:

@@ -33,6 +33,7 @@
 /* Completion codes. */
 #define IPMI_CC_SUCCESS 0x00 /* Command completed normally */
 #define IPMI_CC_WATCHDOG_NOT_INITIALIZED 0x80 /* Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog */
+#define IPMI_CC_EVENT_BUFFER_EMPTY 0x80 /* Read Event Message Buffer (section 22.8): data not available (the buffer is empty) */
 #define IPMI_CC_NODE_BUSY 0xc0 /* Node busy */
 #define IPMI_CC_INVALID_COMMAND 0xc1 /* Invalid command */
 #define IPMI_CC_INVALID_FOR_LUN 0xc2 /* Command invalid for given LUN */

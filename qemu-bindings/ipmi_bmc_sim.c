@@ -21,6 +21,7 @@
 #include "trace.h"
 
 #include "core/bmc.h"
+#include "core/event.h"
 
 /* NetFns are even numbers below 64: one slot per request NetFn. */
 #define IPMI_SIM_NETFN_LIMIT 64
@@ -49,7 +50,7 @@ struct IPMIBmcSim {
 
     /*
      * Upstream's simulator state that this BMC has no use for yet (its watchdog
-     * and the watchdog sensor): kept as it came from a stock QEMU's stream and sent
+     * and the watchdog sensor; the event buffer is the core's): kept as it came from a stock QEMU's stream and sent
      * on unchanged, so that a guest that goes back there finds it as it was.
      */
     struct {
@@ -62,7 +63,6 @@ struct IPMIBmcSim {
         bool watchdog_running;
         bool watchdog_preaction_ran;
         int64_t watchdog_expiry;
-        uint8_t evtbuf[16];
         uint8_t sensor_status;
         uint8_t sensor_reading;
         uint16_t sensor_states;
@@ -90,15 +90,6 @@ int ipmi_bmc_sdr_find(IPMIBmc *b, uint16_t recid,
                       const struct ipmi_sdr_compact **sdr, uint16_t *nextrec)
 {
     return -1;
-}
-
-/*
- * The core has no event message buffer or SEL yet (a later issue), so the event
- * is neither buffered nor logged, and attention is not raised for it.
- */
-void ipmi_bmc_gen_event(IPMIBmc *b, uint8_t *evt, bool log)
-{
-    trace_ipmi_bmc_sim_event_dropped(log);
 }
 
 /*
@@ -210,6 +201,22 @@ static void ipmi_sim_apply_machine(IPMIInterface *s, const struct bmc_effects *f
     }
 }
 
+/*
+ * An event from elsewhere in the machine: the core logs it (if log) and buffers it as
+ * its global enables say, and may raise attention.
+ */
+void ipmi_bmc_gen_event(IPMIBmc *b, uint8_t *evt, bool log)
+{
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(b);
+    struct bmc_effects fx;
+
+    trace_ipmi_bmc_sim_event(log);
+    fx = bmc_generate_event(&ibs->core, ipmi_sim_now(), evt, log);
+    if (b->intf) {
+        ipmi_sim_apply_effects(ibs, b->intf, &fx);
+    }
+}
+
 /* The interface's migration stream could not carry what this BMC set for it. */
 static void ipmi_sim_announce(IPMIBmc *b)
 {
@@ -317,7 +324,8 @@ static void ipmi_sim_realize(DeviceState *dev, Error **errp)
  * Migration in upstream QEMU 10.0's layout ("ipmi-bmc-sim", version 1, registered
  * with no device path), so that a guest moves between stock QEMU and this one. What
  * commands change here (the global enables and the message flags) are upstream's
- * first two fields; the watchdog's are carried through unchanged.
+ * first two fields, the event message buffer its evtbuf (the same 16 bytes); the
+ * watchdog's and the watchdog sensor's are carried through unchanged.
  */
 static int ipmi_sim_post_load(void *opaque, int version_id)
 {
@@ -348,7 +356,7 @@ static const VMStateDescription vmstate_ipmi_sim = {
         VMSTATE_BOOL(upstream.watchdog_running, IPMIBmcSim),
         VMSTATE_BOOL(upstream.watchdog_preaction_ran, IPMIBmcSim),
         VMSTATE_INT64(upstream.watchdog_expiry, IPMIBmcSim),
-        VMSTATE_UINT8_ARRAY(upstream.evtbuf, IPMIBmcSim, 16),
+        VMSTATE_UINT8_ARRAY(core.state.event_buffer, IPMIBmcSim, 16),
         VMSTATE_UINT8(upstream.sensor_status, IPMIBmcSim),
         VMSTATE_UINT8(upstream.sensor_reading, IPMIBmcSim),
         VMSTATE_UINT16(upstream.sensor_states, IPMIBmcSim),
