@@ -6,44 +6,27 @@
 
 #include "bytes.h"
 
-/* The buffered copy: the SEL's id when logged (else 0000h) and the SEL time. */
-/*@
-  requires \valid(b) && \valid_read(record + (0 .. SEL_RECORD_LEN - 1));
-  requires \separated(b, record + (0 .. SEL_RECORD_LEN - 1));
-  assigns b->state.event_buffer[0 .. SEL_RECORD_LEN - 1];
-*/
-static void bmc_buffer_event(struct bmc *b, const uint8_t record[SEL_RECORD_LEN], uint16_t id,
-                             uint32_t time)
-{
-    uint8_t *e = b->state.event_buffer;
-
-    bytes_copy(e, record, SEL_RECORD_LEN);
-    e[0] = (uint8_t)(id % 256);
-    e[1] = (uint8_t)(id / 256);
-    if (record[2] == SEL_RECORD_SYSTEM_EVENT) {
-        e[3] = (uint8_t)(time % 256);
-        e[4] = (uint8_t)(time / 256 % 256);
-        e[5] = (uint8_t)(time / 65536 % 256);
-        e[6] = (uint8_t)(time / 16777216);
-    }
-}
-
+/*
+ * The buffer gets the SEL's copy of a record it logged (its id and timestamp), else
+ * the record as it came.
+ */
 bool bmc_deliver_event(struct bmc *b, struct bmc_call *call,
                        const uint8_t record[SEL_RECORD_LEN], bool log)
 {
-    uint16_t id = 0;
     bool logged = false;
     uint8_t enables = b->state.global_enables;
 
     if (log && (enables & BMC_ENABLE_SYSTEM_EVENT_LOG) != 0) {
-        logged = sel_add(&b->state.sel, call->now, record, &id);
-        if (!logged) {
-            id = 0;
-        }
+        logged = sel_log(&b->state.sel, call->now, record);
     }
     if ((enables & BMC_ENABLE_EVENT_BUFFER) != 0 &&
         (b->state.msg_flags & BMC_FLAG_EVENT_BUFFER_FULL) == 0) {
-        bmc_buffer_event(b, record, id, sel_time(&b->state.sel, call->now));
+        if (logged) {
+            bytes_copy(b->state.event_buffer, b->state.sel.entries[b->state.sel.count - 1],
+                       SEL_RECORD_LEN);
+        } else {
+            bytes_copy(b->state.event_buffer, record, SEL_RECORD_LEN);
+        }
         b->state.msg_flags |= BMC_FLAG_EVENT_BUFFER_FULL;
         call->effects.attention_changed = true;
         call->effects.attention = true;

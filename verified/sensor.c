@@ -134,12 +134,12 @@ void sensor_define_discrete(struct sensors *t, uint8_t n, uint8_t sensor_type,
 
 /* A record's 16-bit mask at `at`, least significant byte first. */
 /*@
-  requires \valid_read(rec + (at .. at + 1));
+  requires at < SDR_COMPACT_MIN_LEN && \valid_read(rec + (at .. at + 1));
   assigns \nothing;
 */
 static uint16_t sdr_mask(const uint8_t *rec, size_t at)
 {
-    return (uint16_t)(rec[at] | (uint16_t)(rec[at + 1] << 8));
+    return (uint16_t)(rec[at] + 256u * rec[at + 1]);
 }
 
 /* The record's length as its header gives it, if the record is one this table takes. */
@@ -231,12 +231,14 @@ bool sensor_define_from_sdr(struct sensors *t, const uint8_t *rec, size_t len)
     struct sensor *s;
     struct sensor_events ignored;
     uint8_t analog;
+    uint8_t n;
 
     if (have == 0 || (rec[SDR_OWNER_LUN] & SDR_OWNER_LUN_MASK) != 0 ||
         rec[SDR_SENSOR_NUMBER] >= SENSOR_COUNT) {
         return false;
     }
-    s = &t->s[rec[SDR_SENSOR_NUMBER]];
+    n = rec[SDR_SENSOR_NUMBER];
+    s = &t->s[n];
     sensor_clear(s, rec[SDR_SENSOR_TYPE], rec[SDR_READING_TYPE]);
     s->events_on = (rec[SDR_INITIALIZATION] & SDR_INIT_EVENTS_ON) != 0;
     s->scanning_on = (rec[SDR_INITIALIZATION] & SDR_INIT_SCANNING_ON) != 0;
@@ -259,6 +261,7 @@ bool sensor_define_from_sdr(struct sensors *t, const uint8_t *rec, size_t len)
     s->assert_enable = s->assert_supported;
     s->deassert_enable = s->deassert_supported;
     sensor_evaluate(s, false, &ignored);
+    /*@ assert t->s[n].present && n == rec[SDR_SENSOR_NUMBER]; */
     return true;
 }
 
@@ -269,7 +272,8 @@ bool sensor_define_from_sdr(struct sensors *t, const uint8_t *rec, size_t len)
 */
 static int sensor_key(bool signed_reading, uint8_t raw)
 {
-    return signed_reading ? raw ^ 0x80 : raw;
+    /* Two's complement -128 .. 127 becomes 0 .. 255 (the sign bit flipped). */
+    return signed_reading ? (raw + 128) % 256 : raw;
 }
 
 /*
@@ -312,6 +316,7 @@ static int sensor_compare(const struct sensor *s, size_t i)
   requires \valid(status) && \valid_read(supported) && \valid_read(enabled);
   requires \separated(status, supported, enabled);
   assigns *status;
+  ensures \result != 0 ==> events_on;
 */
 static bool sensor_event_due(uint16_t *status, const uint16_t *supported,
                              const uint16_t *enabled, uint16_t mask, bool auto_rearm,
@@ -332,7 +337,6 @@ static bool sensor_event_due(uint16_t *status, const uint16_t *supported,
   requires \valid(ev);
   assigns *ev;
   ensures ev->count <= SENSOR_THRESHOLDS;
-  ensures \old(ev->count) <= SENSOR_THRESHOLDS ==> ev->count >= \old(ev->count);
 */
 static void sensor_add_event(struct sensor_events *ev, uint8_t dir_type, uint8_t data1,
                              uint8_t data2, uint8_t data3)
@@ -377,8 +381,7 @@ void sensor_evaluate(struct sensor *s, bool report, struct sensor_events *ev)
         }
         if (verdict == 1) {
             s->states = (uint16_t)(s->states | bit);
-            due = (s->thresholds_present & bit) != 0 &&
-                  sensor_event_due(&s->assert_events, &s->assert_supported, &s->assert_enable,
+            due = sensor_event_due(&s->assert_events, &s->assert_supported, &s->assert_enable,
                                    mask, s->auto_rearm, s->events_on);
             dir = 0;
         } else {

@@ -215,7 +215,7 @@ static void test_event_buffer(void)
     EXPECT(ASK(&b, 0x18, 0x35), 0x1c, 0x35, 0x80);
     /* Trailing bytes are ignored in the App NetFn. */
     EXPECT(ASK(&b, 0x18, 0x35, 0x00), 0x1c, 0x35, 0x80);
-    /* Logging off, buffer on: buffered with record id 0000h. */
+    /* Logging off, buffer on: buffered as it came (record id and timestamp 0). */
     EXPECT(ASK(&b, 0x18, 0x2e, 0x04), 0x1c, 0x2e, 0x00);
     x = ASK(&b, 0x10, 0x02, 0x43, 0x04, 0x02, 0x31, 0x81, 0x57, 0x11, 0x22);
     g_assert_true(x.fx.attention_changed && x.fx.attention && !x.fx.attention_irq);
@@ -247,7 +247,7 @@ static void test_generate_event(void)
     g_assert_cmpuint(b.state.sel.count, ==, 1);
     g_assert_cmpuint(b.state.msg_flags, ==, BMC_FLAG_EVENT_BUFFER_FULL);
     g_assert_cmphex(b.state.event_buffer[10], ==, 0x12);
-    g_assert_cmphex(b.state.event_buffer[3], ==, 2); /* SEL time 2 s */
+    g_assert_cmphex(b.state.event_buffer[3], ==, 0); /* not logged: as it came */
 }
 
 static void test_device_sdr_info(void)
