@@ -261,7 +261,8 @@ bool sensor_define_from_sdr(struct sensors *t, const uint8_t *rec, size_t len)
     s->assert_enable = s->assert_supported;
     s->deassert_enable = s->deassert_supported;
     sensor_evaluate(s, false, &ignored);
-    /*@ assert t->s[n].present && n == rec[SDR_SENSOR_NUMBER]; */
+    /*@ assert n == rec[SDR_SENSOR_NUMBER]; */
+    /*@ assert t->s[n].present; */
     return true;
 }
 
@@ -334,7 +335,7 @@ static bool sensor_event_due(uint16_t *status, const uint16_t *supported,
 
 /* Appends an event, if there is room (one per threshold: there always is). */
 /*@
-  requires \valid(ev);
+  requires \valid(ev) && ev->count <= SENSOR_THRESHOLDS;
   assigns *ev;
   ensures ev->count <= SENSOR_THRESHOLDS;
 */
