@@ -272,7 +272,9 @@ uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call,
 /*@
   ensures \result == IPMI_CC_EVENT_BUFFER_EMPTY <==>
           (\old(b->state.msg_flags) & BMC_FLAG_EVENT_BUFFER_FULL) == 0;
-  ensures (b->state.msg_flags & BMC_FLAG_EVENT_BUFFER_FULL) == 0;
+  ensures \result == IPMI_CC_SUCCESS ==>
+          call->effects.attention_changed
+          && (call->effects.attention <==> b->state.msg_flags != 0);
   ensures \result == IPMI_CC_SUCCESS ==>
           \forall integer k; 0 <= k < SEL_RECORD_LEN ==>
             rsp->record[k] == b->state.event_buffer[k];
