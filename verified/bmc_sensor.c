@@ -69,7 +69,7 @@ static uint16_t optional_mask(const uint8_t *bytes, size_t len, size_t at)
     uint16_t lo = at < len ? bytes[at] : 0;
     uint16_t hi = at + 1 < len ? bytes[at + 1] : 0;
 
-    return (uint16_t)(lo | (uint16_t)(hi << 8));
+    return (uint16_t)(lo + 256u * hi);
 }
 
 /* Logs each event a change of sensor n asked for. */
@@ -525,14 +525,74 @@ static uint16_t apply_bits(uint16_t old, uint8_t op, uint16_t given)
 }
 
 /*
+ * Set Sensor Reading's changes to sensor s: its event status bits as the operation
+ * says, and a reading written (a threshold sensor compares it anew: with the BMC's own
+ * event data, its crossings are the events in *ev).
+ */
+/*@
+  requires \valid(s) && \valid_read(req) && \valid(ev) && \separated(s, req, ev);
+  requires req->rest_len <= 7;
+  assigns s->assert_events, s->deassert_events, s->reading, s->states, *ev;
+  ensures ev->count <= SENSOR_THRESHOLDS;
+*/
+static void sensor_set_status(struct sensor *s,
+                              const struct sensor_event_set_sensor_reading_req *req,
+                              struct sensor_events *ev)
+{
+    uint8_t deassert_op = (uint8_t)((req->operation >> 2) & 3);
+    uint8_t assert_op = (uint8_t)((req->operation >> 4) & 3);
+    uint8_t data_op = (uint8_t)((req->operation >> 6) & 3);
+
+    s->assert_events = apply_bits(s->assert_events, assert_op,
+                                  optional_mask(req->rest, req->rest_len, 0));
+    s->deassert_events = apply_bits(s->deassert_events, deassert_op,
+                                    optional_mask(req->rest, req->rest_len, 2));
+    ev->count = 0;
+    if ((req->operation & 3) == READING_WRITE) {
+        s->reading = req->reading;
+        sensor_evaluate(s, data_op == EVENT_DATA_OWN, ev);
+    }
+}
+
+/*
+ * The event Set Sensor Reading's given event data names by event data 1's offset: an
+ * assertion if that bit is in sensor n's assertion event status and enabled, a
+ * deassertion likewise.
+ */
+/*@
+  requires \valid(b) && bmc_call_valid(call) && \separated(b, call) && n < SENSOR_COUNT;
+  assigns b->state.sel, b->state.msg_flags, b->state.event_buffer[0 .. SEL_RECORD_LEN - 1],
+          call->effects.attention_changed, call->effects.attention,
+          call->effects.attention_irq;
+  ensures bmc_call_valid(call);
+*/
+static void sensor_given_event(struct bmc *b, struct bmc_call *call, uint8_t n, uint8_t data1,
+                               uint8_t data2, uint8_t data3)
+{
+    const struct sensor *s = &b->state.sensors.s[n];
+    uint16_t mask = (uint16_t)(1u << (data1 % 16));
+    bool asserted = s->events_on && (s->assert_events & s->assert_enable & mask) != 0;
+    bool deasserted = s->events_on && (s->deassert_events & s->deassert_enable & mask) != 0;
+    uint8_t sensor_type = s->sensor_type;
+    uint8_t reading_type = s->reading_type;
+
+    if (asserted) {
+        bmc_event(b, call, sensor_type, n, reading_type, data1, data2, data3);
+    }
+    if (deasserted) {
+        bmc_event(b, call, sensor_type, n, (uint8_t)(SENSOR_EVENT_DEASSERTION | reading_type),
+                  data1, data2, data3);
+    }
+}
+
+/*
  * Upstream QEMU's Set Sensor Reading And Event Status (section 35.17). Refused first:
  * a reserved reading or event data operation, event data asked for but not given. Then
  * the reading and the event status bits change. A threshold sensor given a reading
  * compares it anew; with the BMC's own event data (bits 7:6 = 00b) each crossing is an
  * event, as for Set Sensor Thresholds. With event data given, the event is the one
  * event data 1's offset names (upstream: 10b keeps bits 3:0 of event data 1 the BMC's,
- * which leaves offset 0): an assertion if that bit is in the assertion event status
- * and enabled, a deassertion likewise.
+ * which leaves offset 0).
  */
 /*@
   ensures !sensor_here(b, req->sensor_number) ==> \result == IPMI_CC_NOT_PRESENT;
@@ -540,50 +600,25 @@ static uint16_t apply_bits(uint16_t old, uint8_t op, uint16_t given)
 uint8_t sensor_event_set_sensor_reading(struct bmc *b, struct bmc_call *call,
                                         const struct sensor_event_set_sensor_reading_req *req)
 {
-    struct sensor *s;
     struct sensor_events ev;
-    uint8_t reading_op = req->operation & 3;
-    uint8_t deassert_op = (uint8_t)((req->operation >> 2) & 3);
-    uint8_t assert_op = (uint8_t)((req->operation >> 4) & 3);
     uint8_t data_op = (uint8_t)((req->operation >> 6) & 3);
     uint8_t data1 = req->rest_len > SET_READING_EVENT_DATA ? req->rest[SET_READING_EVENT_DATA] : 0;
     uint8_t data2 = req->rest_len > SET_READING_EVENT_DATA + 1 ? req->rest[SET_READING_EVENT_DATA + 1] : 0;
     uint8_t data3 = req->rest_len > SET_READING_EVENT_DATA + 2 ? req->rest[SET_READING_EVENT_DATA + 2] : 0;
-    uint16_t mask;
 
     if (!sensor_present(&b->state.sensors, req->sensor_number)) {
         return IPMI_CC_NOT_PRESENT;
     }
-    if (reading_op > READING_WRITE || data_op > EVENT_DATA_GIVEN_BUT_OFFSET ||
+    if ((req->operation & 3) > READING_WRITE || data_op > EVENT_DATA_GIVEN_BUT_OFFSET ||
         (data_op != EVENT_DATA_OWN && req->rest_len <= SET_READING_EVENT_DATA)) {
         return IPMI_CC_INVALID_DATA_FIELD;
     }
-    s = &b->state.sensors.s[req->sensor_number];
-    s->assert_events = apply_bits(s->assert_events, assert_op,
-                                  optional_mask(req->rest, req->rest_len, 0));
-    s->deassert_events = apply_bits(s->deassert_events, deassert_op,
-                                    optional_mask(req->rest, req->rest_len, 2));
-    ev.count = 0;
-    if (reading_op == READING_WRITE) {
-        s->reading = req->reading;
-        sensor_evaluate(s, data_op == EVENT_DATA_OWN, &ev);
-    }
+    sensor_set_status(&b->state.sensors.s[req->sensor_number], req, &ev);
     sensor_log_events(b, call, req->sensor_number, &ev);
-    if (data_op == EVENT_DATA_OWN) {
-        return IPMI_CC_SUCCESS;
-    }
-    if (data_op == EVENT_DATA_GIVEN_BUT_OFFSET) {
-        data1 &= 0xf0;
-    }
-    mask = (uint16_t)(1u << (data1 & 0x0f));
-    s = &b->state.sensors.s[req->sensor_number];
-    if (s->events_on && (s->assert_events & s->assert_enable & mask) != 0) {
-        bmc_event(b, call, s->sensor_type, req->sensor_number, s->reading_type, data1, data2,
-                  data3);
-    }
-    if (s->events_on && (s->deassert_events & s->deassert_enable & mask) != 0) {
-        bmc_event(b, call, s->sensor_type, req->sensor_number,
-                  (uint8_t)(SENSOR_EVENT_DEASSERTION | s->reading_type), data1, data2, data3);
+    if (data_op != EVENT_DATA_OWN) {
+        sensor_given_event(b, call, req->sensor_number,
+                           (uint8_t)(data_op == EVENT_DATA_GIVEN_BUT_OFFSET ? data1 & 0xf0 : data1),
+                           data2, data3);
     }
     return IPMI_CC_SUCCESS;
 }
