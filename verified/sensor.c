@@ -261,8 +261,7 @@ bool sensor_define_from_sdr(struct sensors *t, const uint8_t *rec, size_t len)
     s->assert_enable = s->assert_supported;
     s->deassert_enable = s->deassert_supported;
     sensor_evaluate(s, false, &ignored);
-    /*@ assert n == rec[SDR_SENSOR_NUMBER]; */
-    /*@ assert t->s[n].present; */
+    /*@ assert n == \at(rec[SDR_SENSOR_NUMBER], Pre) && t->s[n].present; */
     return true;
 }
 

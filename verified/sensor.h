@@ -156,7 +156,7 @@ void sensor_define_discrete(struct sensors *t, uint8_t n, uint8_t sensor_type,
 /*@
   requires \valid(t) && \valid_read(rec + (0 .. len - 1)) && \separated(t, rec + (0 .. len - 1));
   assigns t->s[0 .. SENSOR_COUNT - 1];
-  ensures \result != 0 ==> len > 7 && sensor_is_present(t, rec[7]);
+  ensures \result != 0 ==> len > 7 && sensor_is_present(t, \old(rec[7]));
   ensures \result == 0 ==> \forall integer n; 0 <= n < SENSOR_COUNT ==>
           t->s[n].present == \old(t->s[n].present);
 */
