@@ -605,6 +605,7 @@ uint8_t sensor_event_set_sensor_reading(struct bmc *b, struct bmc_call *call,
     uint8_t data1 = req->rest_len > SET_READING_EVENT_DATA ? req->rest[SET_READING_EVENT_DATA] : 0;
     uint8_t data2 = req->rest_len > SET_READING_EVENT_DATA + 1 ? req->rest[SET_READING_EVENT_DATA + 1] : 0;
     uint8_t data3 = req->rest_len > SET_READING_EVENT_DATA + 2 ? req->rest[SET_READING_EVENT_DATA + 2] : 0;
+    uint8_t n;
 
     if (!sensor_present(&b->state.sensors, req->sensor_number)) {
         return IPMI_CC_NOT_PRESENT;
@@ -613,12 +614,16 @@ uint8_t sensor_event_set_sensor_reading(struct bmc *b, struct bmc_call *call,
         (data_op != EVENT_DATA_OWN && req->rest_len <= SET_READING_EVENT_DATA)) {
         return IPMI_CC_INVALID_DATA_FIELD;
     }
-    sensor_set_status(&b->state.sensors.s[req->sensor_number], req, &ev);
-    sensor_log_events(b, call, req->sensor_number, &ev);
+    n = req->sensor_number;
+    sensor_set_status(&b->state.sensors.s[n], req, &ev);
+    /*@ assert sensor_here(b, n) && bmc_valid(b); */
+    sensor_log_events(b, call, n, &ev);
+    /*@ assert sensor_here(b, n) && bmc_valid(b) && bmc_call_valid(call); */
     if (data_op != EVENT_DATA_OWN) {
-        sensor_given_event(b, call, req->sensor_number,
+        sensor_given_event(b, call, n,
                            (uint8_t)(data_op == EVENT_DATA_GIVEN_BUT_OFFSET ? data1 & 0xf0 : data1),
                            data2, data3);
     }
+    /*@ assert sensor_here(b, n) && bmc_valid(b) && bmc_call_valid(call); */
     return IPMI_CC_SUCCESS;
 }
