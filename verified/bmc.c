@@ -107,6 +107,7 @@ static uint8_t bmc_watchdog_power(uint8_t action)
   ensures action == WATCHDOG_ACTION_HARD_RESET ==> \result == WATCHDOG_EVENT_HARD_RESET;
   ensures action == WATCHDOG_ACTION_POWER_DOWN ==> \result == WATCHDOG_EVENT_POWER_DOWN;
   ensures action == WATCHDOG_ACTION_POWER_CYCLE ==> \result == WATCHDOG_EVENT_POWER_CYCLE;
+  ensures \result < 15;
 */
 static uint8_t bmc_watchdog_event(uint8_t action)
 {
