@@ -404,6 +404,33 @@ static size_t answer_app_send_message(struct bmc *b, struct bmc_call *call,
     return bmc_answer_code(out, cc);
 }
 
+/* Read event message buffer: 0 request bytes, 16 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_app_read_event_message_buffer(struct bmc *b, struct bmc_call *call,
+                                                   const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct app_read_event_message_buffer_rsp rsp;
+    uint8_t cc;
+
+    (void)data;
+    (void)len; /* trailing bytes are ignored */
+    if (cap < 17) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = app_read_event_message_buffer(b, call, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    bytes_copy(out + 1, rsp.record, 16);
+    return 17;
+}
+
 /* Get bt interface capabilities: 0 request bytes, 5 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -645,6 +672,9 @@ size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
         break;
     case APP_SEND_MESSAGE:
         written = answer_app_send_message(b, call, data, len, out, cap);
+        break;
+    case APP_READ_EVENT_MESSAGE_BUFFER:
+        written = answer_app_read_event_message_buffer(b, call, data, len, out, cap);
         break;
     case APP_GET_BT_INTERFACE_CAPABILITIES:
         written = answer_app_get_bt_interface_capabilities(b, call, data, len, out, cap);

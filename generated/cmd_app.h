@@ -33,6 +33,7 @@
 #define APP_GET_MESSAGE_FLAGS 0x31
 #define APP_GET_MESSAGE 0x33
 #define APP_SEND_MESSAGE 0x34
+#define APP_READ_EVENT_MESSAGE_BUFFER 0x35
 #define APP_GET_BT_INTERFACE_CAPABILITIES 0x36
 #define APP_GET_SYSTEM_GUID 0x37
 #define APP_GET_CHANNEL_INFO 0x42
@@ -279,6 +280,20 @@ struct app_send_message_req {
   ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD || \result == IPMI_CC_NAK_ON_WRITE || \result == IPMI_CC_NODE_BUSY;
 */
 uint8_t app_send_message(struct bmc *b, struct bmc_call *call, const struct app_send_message_req *req);
+
+/* Read event message buffer (section 22.8). */
+struct app_read_event_message_buffer_rsp {
+    uint8_t record[16]; /* the event, in SEL record format (section 32.1) */
+};
+
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires \valid(rsp) && \separated(b, call, rsp);
+  assigns b->state, call->effects, *rsp;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_DATA_NOT_AVAILABLE;
+*/
+uint8_t app_read_event_message_buffer(struct bmc *b, struct bmc_call *call, struct app_read_event_message_buffer_rsp *rsp);
 
 /* Get bt interface capabilities (section 22.10). */
 struct app_get_bt_interface_capabilities_rsp {

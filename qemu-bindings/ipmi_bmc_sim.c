@@ -23,6 +23,7 @@
 
 #include "core/bmc.h"
 #include "core/bmc_migrate.h"
+#include "core/event.h"
 
 /* NetFns are even numbers below 64: one slot per request NetFn. */
 #define IPMI_SIM_NETFN_LIMIT 64
@@ -53,21 +54,14 @@ struct IPMIBmcSim {
     struct bmc_upstream_watchdog upstream_watchdog;
     bool watchdog_count_loaded;     /* its "watchdog-count" subsection came */
 
-    /*
-     * Upstream's simulator state that this BMC has no use for yet (its event
-     * message buffer and the watchdog sensor): kept as it came from a stock QEMU's
-     * stream and sent on unchanged, so that a guest that goes back there finds it
-     * as it was.
-     */
-    struct {
-        uint8_t evtbuf[16];
-        uint8_t sensor_status;
-        uint8_t sensor_reading;
-        uint16_t sensor_states;
-        uint16_t sensor_assert_states;
-        uint16_t sensor_deassert_states;
-        uint16_t sensor_assert_enable;
-    } upstream;
+    /* Upstream's watchdog sensor as its stream carries it (the event message buffer
+       is the core's own: upstream's evtbuf). */
+    struct bmc_upstream_sensor upstream_sensor;
+    bool sensors_loaded;            /* the "sensors" subsection came */
+
+    /* The core as it was when the device was realized: what a subsection that does
+       not come in a migration stream leaves. */
+    struct bmc *core_at_start;
 };
 
 int ipmi_sim_register_netfn(IPMIBmcSim *s, unsigned int netfn,
@@ -88,15 +82,6 @@ int ipmi_bmc_sdr_find(IPMIBmc *b, uint16_t recid,
                       const struct ipmi_sdr_compact **sdr, uint16_t *nextrec)
 {
     return -1;
-}
-
-/*
- * The core has no event message buffer or SEL yet (a later issue), so the event
- * is neither buffered nor logged, and attention is not raised for it.
- */
-void ipmi_bmc_gen_event(IPMIBmc *b, uint8_t *evt, bool log)
-{
-    trace_ipmi_bmc_sim_event_dropped(log);
 }
 
 /*
@@ -214,6 +199,22 @@ static void ipmi_sim_apply_machine(IPMIInterface *s, const struct bmc_effects *f
     }
 }
 
+/*
+ * An event from elsewhere in the machine: the core logs it (if log) and buffers it as
+ * its global enables say, and may raise attention.
+ */
+void ipmi_bmc_gen_event(IPMIBmc *b, uint8_t *evt, bool log)
+{
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(b);
+    struct bmc_effects fx;
+
+    trace_ipmi_bmc_sim_event(log);
+    fx = bmc_generate_event(&ibs->core, ipmi_sim_now(), evt, log);
+    if (b->intf) {
+        ipmi_sim_apply_effects(ibs, b->intf, &fx);
+    }
+}
+
 /* The interface's migration stream could not carry what this BMC set for it. */
 static void ipmi_sim_announce(IPMIBmc *b)
 {
@@ -314,6 +315,7 @@ static void ipmi_sim_realize(DeviceState *dev, Error **errp)
     memcpy(config.guid, ibs->uuid.data, sizeof(config.guid));
 
     bmc_init(&ibs->core, &config);
+    ibs->core_at_start = g_memdup2(&ibs->core, sizeof(ibs->core));
     ibs->tick = timer_new_ms(QEMU_CLOCK_VIRTUAL, ipmi_sim_tick, ibs);
 }
 
@@ -331,6 +333,8 @@ static int ipmi_sim_pre_save(void *opaque)
     IPMIBmcSim *ibs = opaque;
 
     bmc_watchdog_to_upstream(&ibs->core.state.watchdog, &ibs->upstream_watchdog);
+    bmc_sensor_to_upstream(&ibs->core.state.sensors.s[SENSOR_WATCHDOG_NUMBER],
+                           &ibs->upstream_sensor);
     return 0;
 }
 
@@ -338,10 +342,10 @@ static int ipmi_sim_pre_save(void *opaque)
 static int ipmi_sim_pre_load(void *opaque)
 {
     IPMIBmcSim *ibs = opaque;
-    struct bmc_config config = ibs->core.config;
 
-    bmc_init(&ibs->core, &config);
+    ibs->core = *ibs->core_at_start;
     ibs->watchdog_count_loaded = false;
+    ibs->sensors_loaded = false;
     return 0;
 }
 
@@ -366,6 +370,10 @@ static int ipmi_sim_post_load(void *opaque, int version_id)
                      ibs->upstream_watchdog.use, ibs->upstream_watchdog.action,
                      ibs->upstream_watchdog.pretimeout, ibs->upstream_watchdog.timeout);
         return -EINVAL;
+    }
+    if (!ibs->sensors_loaded) {
+        bmc_sensor_from_upstream(&ibs->core.state.sensors.s[SENSOR_WATCHDOG_NUMBER],
+                                 &ibs->upstream_sensor);
     }
     if (!bmc_migrated_ok(&ibs->core)) {
         error_report("ipmi-bmc-sim: migrated BMC state is inconsistent "
@@ -507,6 +515,75 @@ static const VMStateDescription vmstate_ipmi_sim_watchdog_count = {
     }
 };
 
+/*
+ * The sensor table, unless it is as the device started but for what upstream's fields
+ * carry of the watchdog sensor.
+ */
+static bool ipmi_sim_sensors_needed(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    struct sensors start = ibs->core_at_start->state.sensors;
+    struct bmc_upstream_sensor u;
+
+    bmc_sensor_to_upstream(&ibs->core.state.sensors.s[SENSOR_WATCHDOG_NUMBER], &u);
+    bmc_sensor_from_upstream(&start.s[SENSOR_WATCHDOG_NUMBER], &u);
+    return memcmp(&start, &ibs->core.state.sensors, sizeof(start)) != 0;
+}
+
+static int ipmi_sim_sensors_post_load(void *opaque, int version_id)
+{
+    IPMIBmcSim *ibs = opaque;
+
+    ibs->sensors_loaded = true;
+    return 0;
+}
+
+static const VMStateDescription vmstate_core_sensor = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/sensor",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(present, struct sensor),
+        VMSTATE_BOOL(events_on, struct sensor),
+        VMSTATE_BOOL(scanning_on, struct sensor),
+        VMSTATE_BOOL(auto_rearm, struct sensor),
+        VMSTATE_BOOL(signed_reading, struct sensor),
+        VMSTATE_BOOL(has_factors, struct sensor),
+        VMSTATE_UINT8(sensor_type, struct sensor),
+        VMSTATE_UINT8(reading_type, struct sensor),
+        VMSTATE_UINT8(reading, struct sensor),
+        VMSTATE_UINT16(states, struct sensor),
+        VMSTATE_UINT16(assert_events, struct sensor),
+        VMSTATE_UINT16(deassert_events, struct sensor),
+        VMSTATE_UINT16(assert_supported, struct sensor),
+        VMSTATE_UINT16(deassert_supported, struct sensor),
+        VMSTATE_UINT16(assert_enable, struct sensor),
+        VMSTATE_UINT16(deassert_enable, struct sensor),
+        VMSTATE_UINT8_ARRAY(thresholds, struct sensor, SENSOR_THRESHOLDS),
+        VMSTATE_UINT8(thresholds_present, struct sensor),
+        VMSTATE_UINT8(thresholds_readable, struct sensor),
+        VMSTATE_UINT8(thresholds_settable, struct sensor),
+        VMSTATE_UINT8(hysteresis_access, struct sensor),
+        VMSTATE_UINT8(positive_hysteresis, struct sensor),
+        VMSTATE_UINT8(negative_hysteresis, struct sensor),
+        VMSTATE_UINT8_ARRAY(factors, struct sensor, SENSOR_FACTORS_LEN),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const VMStateDescription vmstate_ipmi_sim_sensors = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/sensors",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sim_sensors_needed,
+    .post_load = ipmi_sim_sensors_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_STRUCT_ARRAY(core.state.sensors.s, IPMIBmcSim, SENSOR_COUNT, 1,
+                             vmstate_core_sensor, struct sensor),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 static const VMStateDescription vmstate_ipmi_sim = {
     .name = TYPE_IPMI_BMC_SIMULATOR,
     .version_id = 1,
@@ -526,13 +603,13 @@ static const VMStateDescription vmstate_ipmi_sim = {
         VMSTATE_BOOL(upstream_watchdog.running, IPMIBmcSim),
         VMSTATE_BOOL(upstream_watchdog.preaction_ran, IPMIBmcSim),
         VMSTATE_INT64(upstream_watchdog.expiry, IPMIBmcSim),
-        VMSTATE_UINT8_ARRAY(upstream.evtbuf, IPMIBmcSim, 16),
-        VMSTATE_UINT8(upstream.sensor_status, IPMIBmcSim),
-        VMSTATE_UINT8(upstream.sensor_reading, IPMIBmcSim),
-        VMSTATE_UINT16(upstream.sensor_states, IPMIBmcSim),
-        VMSTATE_UINT16(upstream.sensor_assert_states, IPMIBmcSim),
-        VMSTATE_UINT16(upstream.sensor_deassert_states, IPMIBmcSim),
-        VMSTATE_UINT16(upstream.sensor_assert_enable, IPMIBmcSim),
+        VMSTATE_UINT8_ARRAY(core.state.event_buffer, IPMIBmcSim, 16),
+        VMSTATE_UINT8(upstream_sensor.status, IPMIBmcSim),
+        VMSTATE_UINT8(upstream_sensor.reading, IPMIBmcSim),
+        VMSTATE_UINT16(upstream_sensor.states, IPMIBmcSim),
+        VMSTATE_UINT16(upstream_sensor.assert_states, IPMIBmcSim),
+        VMSTATE_UINT16(upstream_sensor.deassert_states, IPMIBmcSim),
+        VMSTATE_UINT16(upstream_sensor.assert_enable, IPMIBmcSim),
         VMSTATE_END_OF_LIST()
     },
     .subsections = (const VMStateDescription * const []) {
@@ -540,6 +617,7 @@ static const VMStateDescription vmstate_ipmi_sim = {
         &vmstate_ipmi_sim_sel,
         &vmstate_ipmi_sim_msgq,
         &vmstate_ipmi_sim_sysinfo,
+        &vmstate_ipmi_sim_sensors,
         &vmstate_ipmi_sim_watchdog_count,
         NULL
     }

@@ -9,16 +9,14 @@
 #include "cmd_app.h"
 #include "cmd_storage.h"
 #include "cmd_chassis.h"
+#include "cmd_sensor_event.h"
+#include "event.h"
 #include "ipmi_messages.h"
+#include "sensor.h"
 
-/*@
-  requires \valid(fx);
-  assigns *fx;
-  ensures !fx->irq_enable_changed && !fx->attention_changed;
-  ensures !fx->attention_irq && !fx->cold_reset && !fx->warm_reset;
-  ensures fx->power == BMC_POWER_NONE && !fx->nmi && !fx->timer_changed;
-*/
-static void bmc_clear_effects(struct bmc_effects *fx)
+#include "bytes.h"
+
+void bmc_clear_effects(struct bmc_effects *fx)
 {
     fx->irq_enable_changed = false;
     fx->irq_enabled = false;
@@ -39,7 +37,6 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->config = *config;
     b->state.global_enables = BMC_ENABLE_SYSTEM_EVENT_LOG;
     b->state.msg_flags = 0;
-    b->state.watchdog_last_event = WATCHDOG_EVENT_NONE;
     watchdog_init(&b->state.watchdog);
     sel_init(&b->state.sel);
     bmc_chassis_init(&b->state.chassis);
@@ -48,6 +45,12 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     /* S0/G0 and D0: the machine is working. */
     b->state.acpi_system_state = 0;
     b->state.acpi_device_state = 0;
+    /* The watchdog's sensor, as upstream's first SDR describes it, until the SDR
+       repository defines the sensors. */
+    sensor_init(&b->state.sensors);
+    sensor_define_discrete(&b->state.sensors, SENSOR_WATCHDOG_NUMBER, SENSOR_TYPE_WATCHDOG_2,
+                           SENSOR_READING_SENSOR_SPECIFIC, SENSOR_WATCHDOG_ASSERTIONS, 0);
+    bytes_clear(b->state.event_buffer, SEL_RECORD_LEN);
 }
 
 bool bmc_attention_irq(const struct bmc *b)
@@ -115,6 +118,7 @@ static uint8_t bmc_watchdog_power(uint8_t action)
   ensures action == WATCHDOG_ACTION_HARD_RESET ==> \result == WATCHDOG_EVENT_HARD_RESET;
   ensures action == WATCHDOG_ACTION_POWER_DOWN ==> \result == WATCHDOG_EVENT_POWER_DOWN;
   ensures action == WATCHDOG_ACTION_POWER_CYCLE ==> \result == WATCHDOG_EVENT_POWER_CYCLE;
+  ensures \result < 15;
 */
 static uint8_t bmc_watchdog_event(uint8_t action)
 {
@@ -130,43 +134,70 @@ static uint8_t bmc_watchdog_event(uint8_t action)
     }
 }
 
+/*
+ * Logs a watchdog event (section 27.1, table 42-3) as its sensor's, if it has the
+ * sensor and the sensor reports the offset: event data 1 the offset (byte 2 holds the
+ * sensor-specific extension), event data 2 the pre-timeout interrupt and the timer use.
+ */
+/*@
+  requires \valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires offset < 15;
+  assigns b->state.sensors, b->state.sel, b->state.msg_flags,
+          b->state.event_buffer[0 .. SEL_RECORD_LEN - 1], call->effects.attention_changed,
+          call->effects.attention, call->effects.attention_irq;
+  ensures bmc_call_valid(call);
+*/
+static void bmc_watchdog_log(struct bmc *b, struct bmc_call *call, uint8_t offset)
+{
+    const struct watchdog *w = &b->state.watchdog;
+    struct sensor *s = &b->state.sensors.s[SENSOR_WATCHDOG_NUMBER];
+    uint8_t data2 = (uint8_t)(((w->actions / 16) % 8) * 16 + w->use % 8);
+
+    if (!s->present || !sensor_occurred(s, offset)) {
+        return;
+    }
+    bmc_event(b, call, s->sensor_type, SENSOR_WATCHDOG_NUMBER, s->reading_type,
+              (uint8_t)(WATCHDOG_EVENT_DATA_EXTENSION | offset), data2, WATCHDOG_EVENT_DATA_NONE);
+}
+
 struct bmc_effects bmc_tick(struct bmc *b, uint64_t now)
 {
-    struct bmc_effects fx;
+    struct bmc_call call;
     struct watchdog_fired fired;
     struct watchdog *w = &b->state.watchdog;
     bool log = (w->use & WATCHDOG_USE_DONT_LOG) == 0;
 
-    bmc_clear_effects(&fx);
+    call.now = now;
+    bmc_clear_effects(&call.effects);
     fired = watchdog_tick(w, now);
     if (fired.pretimeout) {
         switch ((w->actions / 16) % 8) {
         case WATCHDOG_INTERRUPT_NMI:
-            fx.nmi = true;
+            call.effects.nmi = true;
             break;
         case WATCHDOG_INTERRUPT_MESSAGING:
             b->state.msg_flags |= BMC_FLAG_WATCHDOG_PRETIMEOUT;
-            fx.attention_changed = true;
-            fx.attention = true;
-            fx.attention_irq = bmc_attention_irq(b);
+            call.effects.attention_changed = true;
+            call.effects.attention = true;
+            call.effects.attention_irq = bmc_attention_irq(b);
             break;
         default:
             break;
         }
         if (log) {
-            b->state.watchdog_last_event = WATCHDOG_EVENT_TIMER_INTERRUPT;
+            bmc_watchdog_log(b, &call, WATCHDOG_EVENT_TIMER_INTERRUPT);
         }
     }
     if (fired.expired) {
-        fx.power = bmc_watchdog_power(w->actions % 8);
+        call.effects.power = bmc_watchdog_power(w->actions % 8);
         if (log) {
-            b->state.watchdog_last_event = bmc_watchdog_event(w->actions % 8);
+            bmc_watchdog_log(b, &call, bmc_watchdog_event(w->actions % 8));
         }
     }
     if (fired.pretimeout || fired.expired) {
-        bmc_report_timer(b, &fx);
+        bmc_report_timer(b, &call.effects);
     }
-    return fx;
+    return call.effects;
 }
 
 struct bmc_effects bmc_announce(const struct bmc *b)
@@ -205,6 +236,9 @@ static size_t bmc_dispatch(struct bmc *b, struct bmc_call *call, uint8_t netfn,
     switch (netfn) {
     case IPMI_NETFN_CHASSIS:
         written = answer_chassis_command(b, call, cmd, data, len, out, cap);
+        break;
+    case IPMI_NETFN_SENSOR_EVENT:
+        written = answer_sensor_event_command(b, call, cmd, data, len, out, cap);
         break;
     case IPMI_NETFN_APP:
         written = answer_app_command(b, call, cmd, data, len, out, cap);

@@ -21,6 +21,7 @@
 #include "msgq.h"
 #include "sel.h"
 #include "sysinfo.h"
+#include "sensor.h"
 
 #define BMC_GUID_LEN 16
 
@@ -115,13 +116,6 @@ struct bmc_call {
 struct bmc_state {
     uint8_t global_enables;
     uint8_t msg_flags;
-    /*
-     * The Watchdog 2 sensor event offset (WATCHDOG_EVENT_*, table 42-3) of the last
-     * watchdog pre-timeout or timeout whose use did not say "don't log", for the System
-     * Event Log to take (and set back to WATCHDOG_EVENT_NONE) once there is one;
-     * WATCHDOG_EVENT_NONE when there is nothing to log.
-     */
-    uint8_t watchdog_last_event;
     struct watchdog watchdog;
     struct sel sel;            /* the System Event Log */
     uint8_t acpi_system_state;   /* as Get ACPI Power State reports it */
@@ -129,6 +123,10 @@ struct bmc_state {
     struct bmc_chassis chassis;
     struct bmc_msgq msgq;        /* the receive message queue */
     struct bmc_sysinfo sysinfo;  /* System Info Parameters */
+    struct sensors sensors;
+    /* The event message buffer (section 22.8): one event, in use while msg_flags has
+       BMC_FLAG_EVENT_BUFFER_FULL. */
+    uint8_t event_buffer[SEL_RECORD_LEN];
 };
 
 struct bmc {
@@ -172,13 +170,23 @@ struct bmc_result {
   ensures bmc_valid(b);
   ensures b->state.global_enables == BMC_ENABLE_SYSTEM_EVENT_LOG && b->state.msg_flags == 0;
   ensures !b->state.watchdog.initialized && !b->state.watchdog.running;
-  ensures b->state.watchdog_last_event == WATCHDOG_EVENT_NONE;
+  ensures sensor_is_present(&b->state.sensors, SENSOR_WATCHDOG_NUMBER);
   ensures b->state.sel.count == 0 && b->state.sel.time_offset == 0 && !b->state.sel.overflow;
   ensures b->state.acpi_system_state == 0 && b->state.acpi_device_state == 0;
   ensures b->state.chassis.power_on;
   ensures b->state.msgq.count == 0;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
+
+/* A call's effects before it asks for anything. */
+/*@
+  requires \valid(fx);
+  assigns *fx;
+  ensures !fx->irq_enable_changed && !fx->attention_changed;
+  ensures !fx->attention_irq && !fx->cold_reset && !fx->warm_reset;
+  ensures fx->power == BMC_POWER_NONE && !fx->nmi && !fx->timer_changed;
+*/
+void bmc_clear_effects(struct bmc_effects *fx);
 
 /*
  * A response's data that is only a completion code (the byte after the response
@@ -272,13 +280,15 @@ struct bmc_effects bmc_timer_effects(const struct bmc *b);
  * Time passes: runs what of the watchdog is due at `now` (section 27.1). The
  * pre-timeout interrupt: an NMI, or the watchdog pre-timeout message flag and
  * attention (SMI has no line here, so it is only logged); the timeout: the timeout
- * action as a power effect, the use's expiration flag, the timer stopped. Each is
- * logged (watchdog_last_event) unless the use says "don't log". A tick before the
- * deadline the last effects gave changes nothing and asks nothing.
+ * action as a power effect, the use's expiration flag, the timer stopped. Each is an
+ * event of the Watchdog 2 sensor (its offset in event data 1, table 42-3) unless the
+ * use says "don't log". A tick before the deadline the last effects gave changes
+ * nothing and asks nothing.
  */
 /*@
   requires bmc_valid(b);
-  assigns b->state.watchdog, b->state.msg_flags, b->state.watchdog_last_event;
+  assigns b->state.watchdog, b->state.msg_flags, b->state.sensors, b->state.sel,
+          b->state.event_buffer[0 .. SEL_RECORD_LEN - 1];
   ensures bmc_valid(b);
   ensures \result.power <= BMC_POWER_LAST;
   ensures !\old(b->state.watchdog.running) ==>

@@ -18,8 +18,19 @@
 /* Get Self Test Results: 55h, "no error" (section 20.4). */
 #define SELF_TEST_PASSED 0x55
 
-/* Sensor device, SDR repository device and SEL device (section 20.1). */
-#define ADDITIONAL_DEVICE_SUPPORT 0x07
+/*
+ * Additional device support (section 20.1, table 20-2): the sensor device (Sensor/Event
+ * commands), the SDR repository and the SEL, as upstream's 07h, which QEMU's own
+ * qtests pin. Each bit names what this BMC has; the event receiver (Platform Event
+ * Message) and the FRU inventory it also has go unsaid, as upstream's do (no tool
+ * needs them said: ipmitool and FreeIPMI ask for FRU device 0 and send events
+ * regardless), and there is no event generator (Set/Get Event Receiver).
+ */
+#define DEVICE_SUPPORT_SENSOR 0x01
+#define DEVICE_SUPPORT_SDR_REPOSITORY 0x02
+#define DEVICE_SUPPORT_SEL 0x04
+#define ADDITIONAL_DEVICE_SUPPORT                                                         \
+    (DEVICE_SUPPORT_SENSOR | DEVICE_SUPPORT_SDR_REPOSITORY | DEVICE_SUPPORT_SEL)
 
 /* Channel numbers (section 6.3), medium types (table 6-3) and protocol types (table
    6-2) of Get Channel Info. */
@@ -260,6 +271,34 @@ uint8_t app_get_message_flags(struct bmc *b, struct bmc_call *call,
 {
     (void)call;
     rsp->flags = b->state.msg_flags;
+    return IPMI_CC_SUCCESS;
+}
+
+/*
+ * The event the buffer holds (section 22.8); taking it empties the buffer and drops
+ * attention if no other flag is up. An empty buffer: 80h.
+ */
+/*@
+  ensures \result == IPMI_CC_DATA_NOT_AVAILABLE <==>
+          (\old(b->state.msg_flags) & BMC_FLAG_EVENT_BUFFER_FULL) == 0;
+  ensures \result == IPMI_CC_SUCCESS ==>
+          call->effects.attention_changed
+          && (call->effects.attention <==> b->state.msg_flags != 0);
+  ensures \result == IPMI_CC_SUCCESS ==>
+          \forall integer k; 0 <= k < SEL_RECORD_LEN ==>
+            rsp->record[k] == b->state.event_buffer[k];
+*/
+uint8_t app_read_event_message_buffer(struct bmc *b, struct bmc_call *call,
+                                      struct app_read_event_message_buffer_rsp *rsp)
+{
+    if ((b->state.msg_flags & BMC_FLAG_EVENT_BUFFER_FULL) == 0) {
+        return IPMI_CC_DATA_NOT_AVAILABLE;
+    }
+    bytes_copy(rsp->record, b->state.event_buffer, SEL_RECORD_LEN);
+    b->state.msg_flags &= (uint8_t)~BMC_FLAG_EVENT_BUFFER_FULL;
+    call->effects.attention_changed = true;
+    call->effects.attention = b->state.msg_flags != 0;
+    call->effects.attention_irq = bmc_attention_irq(b);
     return IPMI_CC_SUCCESS;
 }
 

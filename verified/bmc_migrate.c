@@ -69,6 +69,29 @@ bool bmc_watchdog_from_upstream(struct watchdog *w, const struct bmc_upstream_wa
     return true;
 }
 
+void bmc_sensor_to_upstream(const struct sensor *s, struct bmc_upstream_sensor *u)
+{
+    u->status = (uint8_t)((s->present ? BMC_UPSTREAM_SENSOR_PRESENT : 0) |
+                          (s->scanning_on ? BMC_UPSTREAM_SENSOR_SCANNING : 0) |
+                          (s->events_on ? BMC_UPSTREAM_SENSOR_EVENTS : 0));
+    u->reading = s->reading;
+    u->states = s->states;
+    u->assert_states = s->assert_events;
+    u->deassert_states = s->deassert_events;
+    u->assert_enable = s->assert_enable;
+}
+
+void bmc_sensor_from_upstream(struct sensor *s, const struct bmc_upstream_sensor *u)
+{
+    s->events_on = (u->status & BMC_UPSTREAM_SENSOR_EVENTS) != 0;
+    s->scanning_on = (u->status & BMC_UPSTREAM_SENSOR_SCANNING) != 0;
+    s->reading = u->reading;
+    s->states = u->states;
+    s->assert_events = u->assert_states;
+    s->deassert_events = u->deassert_states;
+    s->assert_enable = u->assert_enable;
+}
+
 /* The chassis and ACPI states: values the commands that set them may set. */
 /*@
   requires \valid_read(b);

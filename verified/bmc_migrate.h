@@ -73,6 +73,41 @@ void bmc_watchdog_to_upstream(const struct watchdog *w, struct bmc_upstream_watc
 bool bmc_watchdog_from_upstream(struct watchdog *w, const struct bmc_upstream_watchdog *u,
                                 uint16_t stopped_count);
 
+/* Upstream's watchdog sensor (its sensors[0]) as the stream carries it. */
+#define BMC_UPSTREAM_SENSOR_PRESENT 0x01
+#define BMC_UPSTREAM_SENSOR_SCANNING 0x40
+#define BMC_UPSTREAM_SENSOR_EVENTS 0x80
+
+struct bmc_upstream_sensor {
+    uint8_t status;            /* BMC_UPSTREAM_SENSOR_* */
+    uint8_t reading;
+    uint16_t states;           /* the states that hold */
+    uint16_t assert_states;    /* assertion events since the last re-arm */
+    uint16_t deassert_states;
+    uint16_t assert_enable;
+};
+
+/*@
+  requires \valid_read(s) && \valid(u) && \separated(s, u);
+  assigns *u;
+  ensures u->reading == s->reading && u->states == s->states;
+  ensures u->assert_states == s->assert_events && u->deassert_states == s->deassert_events;
+  ensures u->assert_enable == s->assert_enable;
+*/
+void bmc_sensor_to_upstream(const struct sensor *s, struct bmc_upstream_sensor *u);
+
+/* What upstream's fields say of a sensor that the BMC defined as upstream's: its
+   reading, states, event status and enables; its definition stays as it is. */
+/*@
+  requires \valid(s) && \valid_read(u) && \separated(s, u);
+  assigns s->events_on, s->scanning_on, s->reading, s->states, s->assert_events,
+          s->deassert_events, s->assert_enable;
+  ensures s->reading == u->reading && s->states == u->states;
+  ensures s->assert_events == u->assert_states && s->deassert_events == u->deassert_states;
+  ensures s->assert_enable == u->assert_enable;
+*/
+void bmc_sensor_from_upstream(struct sensor *s, const struct bmc_upstream_sensor *u);
+
 /*
  * Whether a state that came in from a migration stream keeps every invariant the
  * BMC's functions rely on (bmc_valid): a stream is outside input, and a corrupt or

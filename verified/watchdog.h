@@ -46,14 +46,17 @@
 /*
  * The event offsets of sensor type 23h, Watchdog 2 (table 42-3), that a timeout logs:
  * 00h timer expired (no action), 01h hard reset, 02h power down, 03h power cycle, 08h
- * timer interrupt (the pre-timeout). WATCHDOG_EVENT_NONE: nothing to log.
+ * timer interrupt (the pre-timeout). Event data 1 has the offset in bits 3:0 and says
+ * byte 2 holds the sensor-specific extension (the interrupt type in bits 7:4, the
+ * timer use in 3:0) and byte 3 nothing (FFh).
  */
 #define WATCHDOG_EVENT_TIMER_EXPIRED 0x00
 #define WATCHDOG_EVENT_HARD_RESET 0x01
 #define WATCHDOG_EVENT_POWER_DOWN 0x02
 #define WATCHDOG_EVENT_POWER_CYCLE 0x03
 #define WATCHDOG_EVENT_TIMER_INTERRUPT 0x08
-#define WATCHDOG_EVENT_NONE 0xff
+#define WATCHDOG_EVENT_DATA_EXTENSION 0xc0
+#define WATCHDOG_EVENT_DATA_NONE 0xff
 
 /* Countdown units: 100 ms; pre-timeout interval units: 1 s. */
 #define WATCHDOG_COUNT_MS 100

@@ -111,6 +111,7 @@ BT_HEADER = 4
 # device id), then records: length, response capacity (0: the full message size,
 # n: 2 + n), the request bytes.
 BMC_FLAG_GUID = 0x01
+BMC_FLAG_SENSORS = 0x02   # fuzz-bmc: sensors 0 (threshold) and 1 from SDR records
 DEVICE_ID = 0x20
 
 
@@ -458,6 +459,7 @@ def bmc_seeds(specs, folder):
         stream += bmc_record(req)
     write_seed(folder, "all-commands", stream)
     write_seed(folder, "all-commands-no-guid", bytes([0]) + stream[1:])
+    write_seed(folder, "all-commands-sensors", bytes([BMC_FLAG_GUID | BMC_FLAG_SENSORS]) + stream[1:])
 
 
 class OpStream:

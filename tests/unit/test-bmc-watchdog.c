@@ -92,6 +92,29 @@ static void test_invalid_fields(void)
     EXPECT(ASK(&b, 0, 0x18, 0x24, 0x04, 0x01, 0, 0, 0x64), 0x1c, 0x24, 0xc7);
 }
 
+/*
+ * The SEL record at index i is the Watchdog 2 sensor's event (table 42-3) of the
+ * offset given, as upstream's: generator the BMC (20h, LUN 0), EvM Rev 04h, sensor type
+ * 23h, sensor 0, assertion of a sensor-specific (6Fh) event, event data 1 C0h | offset,
+ * event data 2 the pre-timeout interrupt and the timer use, event data 3 FFh.
+ */
+static void expect_watchdog_record(const struct bmc *b, size_t i, uint8_t offset, uint8_t data2)
+{
+    const uint8_t *r = b->state.sel.entries[i];
+
+    g_assert_cmpuint(b->state.sel.count, >, i);
+    g_assert_cmphex(r[2], ==, 0x02);
+    g_assert_cmphex(r[7], ==, 0x20);
+    g_assert_cmphex(r[8], ==, 0x00);
+    g_assert_cmphex(r[9], ==, 0x04);
+    g_assert_cmphex(r[10], ==, 0x23);
+    g_assert_cmphex(r[11], ==, 0x00);
+    g_assert_cmphex(r[12], ==, 0x6f);
+    g_assert_cmphex(r[13], ==, 0xc0 | offset);
+    g_assert_cmphex(r[14], ==, data2);
+    g_assert_cmphex(r[15], ==, 0xff);
+}
+
 /* Runs a timer of use 4 with the given actions byte to expiry and checks the tick. */
 static void expire_with(uint8_t actions, uint8_t power, uint8_t event)
 {
@@ -111,14 +134,21 @@ static void expire_with(uint8_t actions, uint8_t power, uint8_t event)
     fx = bmc_tick(&b, 1499);
     g_assert_true(no_effects(&fx));
     g_assert_true(b.state.watchdog.running);
-    g_assert_cmpuint(b.state.watchdog_last_event, ==, WATCHDOG_EVENT_NONE);
+    g_assert_cmpuint(b.state.sel.count, ==, 0);
     fx = bmc_tick(&b, 1600);
     g_assert_cmpuint(fx.power, ==, power);
     g_assert_false(fx.nmi);
     g_assert_true(fx.timer_changed);
     g_assert_false(fx.timer_armed);
     g_assert_false(b.state.watchdog.running);
-    g_assert_cmpuint(b.state.watchdog_last_event, ==, event);
+    g_assert_cmpuint(b.state.sel.count, ==, 1);
+    expect_watchdog_record(&b, 0, event, 0x04);
+    /* The sensor's state of that offset is set (Get Sensor Reading of sensor 0). */
+    x = ASK(&b, 1600, 0x10, 0x2d, 0x00);
+    g_assert_cmpuint(x.len, ==, 7);
+    g_assert_cmphex(x.rsp[2], ==, 0x00);
+    g_assert_cmphex(x.rsp[5], ==, 1u << event);
+    g_assert_cmphex(x.rsp[6], ==, 0x00);
     /* Expiration flag of use 4, timer stopped at 0. */
     x = GET(&b, 1700);
     g_assert_cmpuint(x.len, ==, 11);
@@ -143,6 +173,31 @@ static void test_expiry_actions(void)
     g_assert_cmpuint(WATCHDOG_EVENT_POWER_CYCLE, ==, 3);
 }
 
+/*
+ * Upstream's weak spot: its power-cycle timeout logs event data 1 C3h but sets the
+ * sensor's state bit 2 (power down). Here both are offset 03h, power cycle.
+ */
+static void test_power_cycle_offset(void)
+{
+    struct bmc b;
+    struct exchange x;
+
+    bmc_default(&b);
+    EXPECT(SET(&b, 0, 0x04, 0x03, 0, 0, 1, 0), 0x1c, 0x24, 0x00);
+    EXPECT(RESET(&b, 0), 0x1c, 0x22, 0x00);
+    g_assert_cmpuint(bmc_tick(&b, 100).power, ==, BMC_POWER_CYCLE);
+    expect_watchdog_record(&b, 0, 0x03, 0x04);
+    x = ASK(&b, 100, 0x10, 0x2d, 0x00);
+    g_assert_cmphex(x.rsp[5], ==, 0x08);          /* state 3, not upstream's state 2 */
+    /* The event status says the same (Get Sensor Event Status). */
+    EXPECT(ASK(&b, 100, 0x10, 0x2b, 0x00), 0x14, 0x2b, 0x00, 0xc0, 0x08, 0x00, 0x00, 0x00);
+    /* A second power cycle is logged again: each timeout is an event. */
+    EXPECT(RESET(&b, 200), 0x1c, 0x22, 0x00);
+    g_assert_cmpuint(bmc_tick(&b, 300).power, ==, BMC_POWER_CYCLE);
+    g_assert_cmpuint(b.state.sel.count, ==, 2);
+    expect_watchdog_record(&b, 1, 0x03, 0x04);
+}
+
 static void test_pretimeout_nmi(void)
 {
     struct bmc b;
@@ -162,14 +217,16 @@ static void test_pretimeout_nmi(void)
     g_assert_cmpuint(b.state.msg_flags, ==, 0);
     g_assert_true(fx.timer_changed && fx.timer_armed);
     g_assert_cmpuint(fx.deadline, ==, 6000);
-    g_assert_cmpuint(b.state.watchdog_last_event, ==, WATCHDOG_EVENT_TIMER_INTERRUPT);
+    g_assert_cmpuint(b.state.sel.count, ==, 1);
+    expect_watchdog_record(&b, 0, WATCHDOG_EVENT_TIMER_INTERRUPT, 0x24); /* NMI, use 4 */
     fx = bmc_tick(&b, 5999);
     g_assert_true(no_effects(&fx));
     fx = bmc_tick(&b, 6000);
     g_assert_false(fx.nmi);
     g_assert_cmpuint(fx.power, ==, BMC_POWER_OFF);
     g_assert_false(fx.timer_armed);
-    g_assert_cmpuint(b.state.watchdog_last_event, ==, WATCHDOG_EVENT_POWER_DOWN);
+    g_assert_cmpuint(b.state.sel.count, ==, 2);
+    expect_watchdog_record(&b, 1, WATCHDOG_EVENT_POWER_DOWN, 0x24);
 }
 
 static void test_pretimeout_messaging(void)
@@ -203,7 +260,18 @@ static void test_pretimeout_messaging(void)
     fx = bmc_tick(&b, 9000);
     g_assert_true(fx.attention_changed && fx.attention && fx.attention_irq);
     g_assert_false(fx.timer_armed);
-    g_assert_cmpuint(b.state.watchdog_last_event, ==, WATCHDOG_EVENT_TIMER_EXPIRED);
+    /* The first pre-timeout and timeout are logged: 08h, 00h; the second pair is not,
+       as the global enables (01h) turned system event logging off. */
+    g_assert_cmpuint(b.state.sel.count, ==, 2);
+    expect_watchdog_record(&b, 0, WATCHDOG_EVENT_TIMER_INTERRUPT, 0x34); /* messaging */
+    expect_watchdog_record(&b, 1, WATCHDOG_EVENT_TIMER_EXPIRED, 0x34);
+    /* Logging on again: both logged. */
+    EXPECT(ASK(&b, 9000, 0x18, 0x2e, 0x09), 0x1c, 0x2e, 0x00);
+    EXPECT(RESET(&b, 9000), 0x1c, 0x22, 0x00);
+    fx = bmc_tick(&b, 20000);
+    g_assert_cmpuint(b.state.sel.count, ==, 4);
+    expect_watchdog_record(&b, 2, WATCHDOG_EVENT_TIMER_INTERRUPT, 0x34);
+    expect_watchdog_record(&b, 3, WATCHDOG_EVENT_TIMER_EXPIRED, 0x34);
 }
 
 static void test_dont_stop(void)
@@ -245,12 +313,13 @@ static void test_expiration_flags_and_dont_log(void)
     EXPECT(RESET(&b, 0), 0x1c, 0x22, 0x00);
     fx = bmc_tick(&b, 100);
     g_assert_true(fx.timer_changed);
-    g_assert_cmpuint(b.state.watchdog_last_event, ==, WATCHDOG_EVENT_NONE);
+    g_assert_cmpuint(b.state.sel.count, ==, 0);
     /* Use 3 (OS load). */
     EXPECT(SET(&b, 200, 0x03, 0x00, 0, 0, 1, 0), 0x1c, 0x24, 0x00);
     EXPECT(RESET(&b, 200), 0x1c, 0x22, 0x00);
     fx = bmc_tick(&b, 300);
-    g_assert_cmpuint(b.state.watchdog_last_event, ==, WATCHDOG_EVENT_TIMER_EXPIRED);
+    g_assert_cmpuint(b.state.sel.count, ==, 1);
+    expect_watchdog_record(&b, 0, WATCHDOG_EVENT_TIMER_EXPIRED, 0x03);
     EXPECT(GET(&b, 300), 0x1c, 0x25, 0x00, 0x03, 0x00, 0, 0x0c, 1, 0, 0, 0);
     /* Clear bit 2 only; the reserved bits of the clear byte change nothing. */
     EXPECT(SET(&b, 300, 0x03, 0x00, 0, 0xc5, 1, 0), 0x1c, 0x24, 0x00);
@@ -283,6 +352,7 @@ int main(int argc, char **argv)
     g_test_add_func("/bmc-watchdog/set-get-reset", test_set_get_reset);
     g_test_add_func("/bmc-watchdog/invalid-fields", test_invalid_fields);
     g_test_add_func("/bmc-watchdog/expiry-actions", test_expiry_actions);
+    g_test_add_func("/bmc-watchdog/power-cycle-offset", test_power_cycle_offset);
     g_test_add_func("/bmc-watchdog/pretimeout-nmi", test_pretimeout_nmi);
     g_test_add_func("/bmc-watchdog/pretimeout-messaging", test_pretimeout_messaging);
     g_test_add_func("/bmc-watchdog/dont-stop", test_dont_stop);

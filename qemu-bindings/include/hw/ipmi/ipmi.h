@@ -256,8 +256,8 @@ int ipmi_bmc_sdr_find(IPMIBmc *b, uint16_t recid,
                       const struct ipmi_sdr_compact **sdr, uint16_t *nextrec);
 
 /*
- * Hands the BMC a 16-byte event (SEL record layout), to log if log is set. The
- * in-QEMU BMC has no event buffer or SEL yet, so the event is dropped.
+ * Hands the BMC a 16-byte event (SEL record layout), to log if log is set; the BMC
+ * also puts it in its event message buffer when that is enabled and empty.
  */
 void ipmi_bmc_gen_event(IPMIBmc *b, uint8_t *evt, bool log);
 
