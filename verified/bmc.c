@@ -160,43 +160,96 @@ static void bmc_watchdog_log(struct bmc *b, struct bmc_call *call, uint8_t offse
               (uint8_t)(WATCHDOG_EVENT_DATA_EXTENSION | offset), data2, WATCHDOG_EVENT_DATA_NONE);
 }
 
+/* The pre-timeout interrupt (section 27.7): an NMI, or the pre-timeout message flag
+   and attention (SMI has no line here); logged unless the use says not to. */
+/*@
+  requires \valid(b) && bmc_call_valid(call) && \separated(b, call);
+  assigns b->state.sensors, b->state.sel, b->state.msg_flags,
+          b->state.event_buffer[0 .. SEL_RECORD_LEN - 1], call->effects.nmi,
+          call->effects.attention_changed, call->effects.attention, call->effects.attention_irq;
+  ensures bmc_call_valid(call);
+*/
+static void bmc_watchdog_pretimeout(struct bmc *b, struct bmc_call *call, bool log)
+{
+    switch ((b->state.watchdog.actions / 16) % 8) {
+    case WATCHDOG_INTERRUPT_NMI:
+        call->effects.nmi = true;
+        break;
+    case WATCHDOG_INTERRUPT_MESSAGING:
+        b->state.msg_flags |= BMC_FLAG_WATCHDOG_PRETIMEOUT;
+        call->effects.attention_changed = true;
+        call->effects.attention = true;
+        call->effects.attention_irq = bmc_attention_irq(b);
+        break;
+    default:
+        break;
+    }
+    if (log) {
+        bmc_watchdog_log(b, call, WATCHDOG_EVENT_TIMER_INTERRUPT);
+    }
+}
+
+/* The timeout: its action as a power effect; logged unless the use says not to. */
+/*@
+  requires \valid(b) && bmc_call_valid(call) && \separated(b, call);
+  assigns b->state.sensors, b->state.sel, b->state.msg_flags,
+          b->state.event_buffer[0 .. SEL_RECORD_LEN - 1], call->effects.power,
+          call->effects.attention_changed, call->effects.attention, call->effects.attention_irq;
+  ensures bmc_call_valid(call);
+*/
+static void bmc_watchdog_expired(struct bmc *b, struct bmc_call *call, bool log)
+{
+    call->effects.power = bmc_watchdog_power(b->state.watchdog.actions % 8);
+    if (log) {
+        bmc_watchdog_log(b, call, bmc_watchdog_event(b->state.watchdog.actions % 8));
+    }
+}
+
+/* bmc_tick on a call whose effects are still clear. */
+/*@
+  requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
+  requires call->effects.power == BMC_POWER_NONE && !call->effects.nmi;
+  requires !call->effects.timer_changed && !call->effects.attention_changed;
+  requires !call->effects.irq_enable_changed && !call->effects.cold_reset;
+  requires !call->effects.warm_reset;
+  assigns b->state.watchdog, b->state.msg_flags, b->state.sensors, b->state.sel,
+          b->state.event_buffer[0 .. SEL_RECORD_LEN - 1], call->effects;
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures !\old(b->state.watchdog.running) ==>
+          !call->effects.timer_changed && call->effects.power == BMC_POWER_NONE
+          && !call->effects.nmi;
+  ensures \old(b->state.watchdog.running)
+          && call->now < \old(watchdog_deadline_of(&b->state.watchdog)) ==>
+          !call->effects.timer_changed && call->effects.power == BMC_POWER_NONE
+          && !call->effects.nmi && !call->effects.attention_changed;
+  ensures !call->effects.irq_enable_changed && !call->effects.cold_reset;
+  ensures !call->effects.warm_reset;
+*/
+static void bmc_tick_call(struct bmc *b, struct bmc_call *call)
+{
+    struct watchdog_fired fired;
+    bool log = (b->state.watchdog.use & WATCHDOG_USE_DONT_LOG) == 0;
+
+    fired = watchdog_tick(&b->state.watchdog, call->now);
+    if (!fired.pretimeout && !fired.expired) {
+        return;
+    }
+    if (fired.pretimeout) {
+        bmc_watchdog_pretimeout(b, call, log);
+    }
+    if (fired.expired) {
+        bmc_watchdog_expired(b, call, log);
+    }
+    bmc_report_timer(b, &call->effects);
+}
+
 struct bmc_effects bmc_tick(struct bmc *b, uint64_t now)
 {
     struct bmc_call call;
-    struct watchdog_fired fired;
-    struct watchdog *w = &b->state.watchdog;
-    bool log = (w->use & WATCHDOG_USE_DONT_LOG) == 0;
 
     call.now = now;
     bmc_clear_effects(&call.effects);
-    fired = watchdog_tick(w, now);
-    if (fired.pretimeout) {
-        switch ((w->actions / 16) % 8) {
-        case WATCHDOG_INTERRUPT_NMI:
-            call.effects.nmi = true;
-            break;
-        case WATCHDOG_INTERRUPT_MESSAGING:
-            b->state.msg_flags |= BMC_FLAG_WATCHDOG_PRETIMEOUT;
-            call.effects.attention_changed = true;
-            call.effects.attention = true;
-            call.effects.attention_irq = bmc_attention_irq(b);
-            break;
-        default:
-            break;
-        }
-        if (log) {
-            bmc_watchdog_log(b, &call, WATCHDOG_EVENT_TIMER_INTERRUPT);
-        }
-    }
-    if (fired.expired) {
-        call.effects.power = bmc_watchdog_power(w->actions % 8);
-        if (log) {
-            bmc_watchdog_log(b, &call, bmc_watchdog_event(w->actions % 8));
-        }
-    }
-    if (fired.pretimeout || fired.expired) {
-        bmc_report_timer(b, &call.effects);
-    }
+    bmc_tick_call(b, &call);
     return call.effects;
 }
 

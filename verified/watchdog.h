@@ -183,7 +183,10 @@ uint16_t watchdog_present(const struct watchdog *w, uint64_t now);
   ensures !\old(w->running) ==> !\result.pretimeout && !\result.expired;
   ensures \old(w->running) && now < \old(watchdog_deadline_of(w)) ==>
           !\result.pretimeout && !\result.expired;
-  ensures !\result.pretimeout && !\result.expired ==> *w == \old(*w);
+  ensures !\result.pretimeout && !\result.expired ==>
+          w->running == \old(w->running) && w->pretimeout_done == \old(w->pretimeout_done)
+          && w->expiry == \old(w->expiry) && w->pretimeout_at == \old(w->pretimeout_at)
+          && w->expired == \old(w->expired);
   ensures \result.pretimeout ==> \old(w->running) && !\old(w->pretimeout_done);
   ensures \result.expired ==> \old(w->running) && now >= \old(w->expiry) && !w->running
           && w->stopped_count == 0
