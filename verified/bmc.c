@@ -42,6 +42,9 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->state.watchdog_last_event = WATCHDOG_EVENT_NONE;
     watchdog_init(&b->state.watchdog);
     sel_init(&b->state.sel);
+    /* Upstream's FRU device 0 and its one SDR, the watchdog sensor's. */
+    fru_init(&b->state.fru);
+    sdr_init_default(&b->state.sdr, config->slave_addr);
     bmc_chassis_init(&b->state.chassis);
     /* S0/G0 and D0: the machine is working. */
     b->state.acpi_system_state = 0;

@@ -16,7 +16,9 @@
 #include <stdint.h>
 
 #include "chassis.h"
+#include "fru.h"
 #include "ipmi_messages.h"
+#include "sdr.h"
 #include "watchdog.h"
 #include "sel.h"
 
@@ -125,6 +127,8 @@ struct bmc_state {
     uint8_t acpi_system_state;   /* as Get ACPI Power State reports it */
     uint8_t acpi_device_state;
     struct bmc_chassis chassis;
+    struct sdr sdr;            /* the SDR repository */
+    struct fru fru;            /* the FRU inventory */
 };
 
 struct bmc {
@@ -148,7 +152,8 @@ struct bmc_result {
   predicate bmc_valid(struct bmc *b) =
     \valid(b) && bmc_chassis_valid(&b->state.chassis)
     && bmc_acpi_system_state(b->state.acpi_system_state)
-    && bmc_acpi_device_state(b->state.acpi_device_state);
+    && bmc_acpi_device_state(b->state.acpi_device_state)
+    && sdr_valid(&b->state.sdr);
 
   // A command's request data, readable, and room for its answer, writable: apart from
   // each other and from the BMC.
@@ -172,6 +177,7 @@ struct bmc_result {
   ensures b->state.sel.count == 0 && b->state.sel.time_offset == 0 && !b->state.sel.overflow;
   ensures b->state.acpi_system_state == 0 && b->state.acpi_device_state == 0;
   ensures b->state.chassis.power_on;
+  ensures b->state.sdr.count == 1 && b->state.fru.devices == 1;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 
@@ -260,7 +266,7 @@ void bmc_report_timer(const struct bmc *b, struct bmc_effects *fx);
  */
 /*@
   requires bmc_valid(b);
-  assigns b->state;
+  assigns b->state.watchdog, b->state.msg_flags, b->state.watchdog_last_event;
   ensures bmc_valid(b);
   ensures \result.power <= BMC_POWER_LAST;
   ensures !\old(b->state.watchdog.running) ==>

@@ -18,8 +18,9 @@
 /* Get Self Test Results: 55h, "no error" (section 20.4). */
 #define SELF_TEST_PASSED 0x55
 
-/* Sensor device, SDR repository device and SEL device (section 20.1). */
-#define ADDITIONAL_DEVICE_SUPPORT 0x07
+/* Sensor device, SDR repository device, SEL device and FRU inventory device (section
+   20.1). */
+#define ADDITIONAL_DEVICE_SUPPORT 0x0f
 
 /* Channel numbers (section 6.3), medium types (table 6-3) and protocol types (table
    6-2) of Get Channel Info. */
