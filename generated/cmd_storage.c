@@ -9,6 +9,395 @@
 
 #include "bytes.h"
 
+/* Get fru inventory area info: 1 request byte, 3 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_get_fru_inventory_area_info(struct bmc *b, struct bmc_call *call,
+                                                         const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_get_fru_inventory_area_info_req req;
+    struct storage_get_fru_inventory_area_info_rsp rsp;
+    uint8_t cc;
+
+    if (len != 1) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.device_id = data[0];
+    if (cap < 4) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_get_fru_inventory_area_info(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.area_size & 0xff);
+    out[2] = (uint8_t)((rsp.area_size >> 8) & 0xff);
+    out[3] = rsp.access;
+    return 4;
+}
+
+/* Read fru data: 4 request bytes, 1 to 256 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_read_fru_data(struct bmc *b, struct bmc_call *call,
+                                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_read_fru_data_req req;
+    struct storage_read_fru_data_rsp rsp;
+    size_t room;
+    uint8_t cc;
+
+    if (len != 4) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.device_id = data[0];
+    req.offset = (uint16_t)((uint32_t)data[1] | (uint32_t)data[2] << 8);
+    req.count = data[3];
+    if (cap < 2) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    /* The bytes of data that out holds: the handler fits its answer to them. */
+    room = cap - 2;
+    if (room > 255) {
+        room = 255;
+    }
+    cc = storage_read_fru_data(b, call, &req, &rsp, room);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.count;
+    bytes_copy(out + 2, rsp.data, rsp.data_len);
+    return 2 + rsp.data_len;
+}
+
+/* Write fru data: 3 to 258 request bytes, 1 response byte. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_write_fru_data(struct bmc *b, struct bmc_call *call,
+                                            const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_write_fru_data_req req;
+    struct storage_write_fru_data_rsp rsp;
+    uint8_t cc;
+
+    if (len < 3) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    if (len > 258) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_FIELD_TOO_LONG);
+    }
+    req.device_id = data[0];
+    req.offset = (uint16_t)((uint32_t)data[1] | (uint32_t)data[2] << 8);
+    req.data_len = len - 3;
+    bytes_copy(req.data, data + 3, req.data_len);
+    if (cap < 2) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_write_fru_data(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.count;
+    return 2;
+}
+
+/* Get sdr repository info: 0 request bytes, 14 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_get_sdr_repository_info(struct bmc *b, struct bmc_call *call,
+                                                     const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_get_sdr_repository_info_rsp rsp;
+    uint8_t cc;
+
+    if (len != 0) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 15) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_get_sdr_repository_info(b, call, &rsp);
+    out[0] = cc;
+    out[1] = rsp.version;
+    out[2] = (uint8_t)(rsp.record_count & 0xff);
+    out[3] = (uint8_t)((rsp.record_count >> 8) & 0xff);
+    out[4] = (uint8_t)(rsp.free_space & 0xff);
+    out[5] = (uint8_t)((rsp.free_space >> 8) & 0xff);
+    out[6] = (uint8_t)(rsp.last_add_time & 0xff);
+    out[7] = (uint8_t)((rsp.last_add_time >> 8) & 0xff);
+    out[8] = (uint8_t)((rsp.last_add_time >> 16) & 0xff);
+    out[9] = (uint8_t)((rsp.last_add_time >> 24) & 0xff);
+    out[10] = (uint8_t)(rsp.last_erase_time & 0xff);
+    out[11] = (uint8_t)((rsp.last_erase_time >> 8) & 0xff);
+    out[12] = (uint8_t)((rsp.last_erase_time >> 16) & 0xff);
+    out[13] = (uint8_t)((rsp.last_erase_time >> 24) & 0xff);
+    out[14] = rsp.operation_support;
+    return 15;
+}
+
+/* Get sdr repository allocation info: 0 request bytes, 9 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_get_sdr_repository_allocation_info(struct bmc *b, struct bmc_call *call,
+                                                                const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_get_sdr_repository_allocation_info_rsp rsp;
+    uint8_t cc;
+
+    if (len != 0) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 10) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_get_sdr_repository_allocation_info(b, call, &rsp);
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.units & 0xff);
+    out[2] = (uint8_t)((rsp.units >> 8) & 0xff);
+    out[3] = (uint8_t)(rsp.unit_size & 0xff);
+    out[4] = (uint8_t)((rsp.unit_size >> 8) & 0xff);
+    out[5] = (uint8_t)(rsp.free_units & 0xff);
+    out[6] = (uint8_t)((rsp.free_units >> 8) & 0xff);
+    out[7] = (uint8_t)(rsp.largest_free & 0xff);
+    out[8] = (uint8_t)((rsp.largest_free >> 8) & 0xff);
+    out[9] = rsp.max_record_size;
+    return 10;
+}
+
+/* Reserve sdr repository: 0 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_reserve_sdr_repository(struct bmc *b, struct bmc_call *call,
+                                                    const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_reserve_sdr_repository_rsp rsp;
+    uint8_t cc;
+
+    if (len != 0) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    (void)data;
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_reserve_sdr_repository(b, call, &rsp);
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.reservation & 0xff);
+    out[2] = (uint8_t)((rsp.reservation >> 8) & 0xff);
+    return 3;
+}
+
+/* Get sdr: 6 request bytes, 2 to 262 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_get_sdr(struct bmc *b, struct bmc_call *call,
+                                     const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_get_sdr_req req;
+    struct storage_get_sdr_rsp rsp;
+    size_t room;
+    uint8_t cc;
+
+    if (len != 6) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.reservation = (uint16_t)((uint32_t)data[0] | (uint32_t)data[1] << 8);
+    req.record_id = (uint16_t)((uint32_t)data[2] | (uint32_t)data[3] << 8);
+    req.offset = data[4];
+    req.bytes_to_read = data[5];
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    /* The bytes of data that out holds: the handler fits its answer to them. */
+    room = cap - 3;
+    if (room > 260) {
+        room = 260;
+    }
+    cc = storage_get_sdr(b, call, &req, &rsp, room);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.next_record_id & 0xff);
+    out[2] = (uint8_t)((rsp.next_record_id >> 8) & 0xff);
+    bytes_copy(out + 3, rsp.data, rsp.data_len);
+    return 3 + rsp.data_len;
+}
+
+/* Add sdr: 5 to 260 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_add_sdr(struct bmc *b, struct bmc_call *call,
+                                     const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_add_sdr_req req;
+    struct storage_add_sdr_rsp rsp;
+    uint8_t cc;
+
+    if (len < 5) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    if (len > 260) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_FIELD_TOO_LONG);
+    }
+    req.record_len = len - 0;
+    bytes_copy(req.record, data + 0, req.record_len);
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_add_sdr(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.record_id & 0xff);
+    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
+    return 3;
+}
+
+/* Partial add sdr: 6 to 266 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_partial_add_sdr(struct bmc *b, struct bmc_call *call,
+                                             const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_partial_add_sdr_req req;
+    struct storage_partial_add_sdr_rsp rsp;
+    uint8_t cc;
+
+    if (len < 6) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    if (len > 266) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_FIELD_TOO_LONG);
+    }
+    req.reservation = (uint16_t)((uint32_t)data[0] | (uint32_t)data[1] << 8);
+    req.record_id = (uint16_t)((uint32_t)data[2] | (uint32_t)data[3] << 8);
+    req.offset = data[4];
+    req.in_progress = data[5];
+    req.data_len = len - 6;
+    bytes_copy(req.data, data + 6, req.data_len);
+    if (req.in_progress > 1) {
+        return bmc_answer_code(out, IPMI_CC_INVALID_DATA_FIELD);
+    }
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_partial_add_sdr(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.record_id & 0xff);
+    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
+    return 3;
+}
+
+/* Delete sdr: 4 request bytes, 2 response bytes. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_delete_sdr(struct bmc *b, struct bmc_call *call,
+                                        const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_delete_sdr_req req;
+    struct storage_delete_sdr_rsp rsp;
+    uint8_t cc;
+
+    if (len != 4) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.reservation = (uint16_t)((uint32_t)data[0] | (uint32_t)data[1] << 8);
+    req.record_id = (uint16_t)((uint32_t)data[2] | (uint32_t)data[3] << 8);
+    if (cap < 3) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_delete_sdr(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = (uint8_t)(rsp.record_id & 0xff);
+    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
+    return 3;
+}
+
+/* Clear sdr repository: 6 request bytes, 1 response byte. */
+/*@
+  requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
+  assigns b->state, call->effects, out[0 .. cap - 1];
+  ensures bmc_valid(b) && bmc_call_valid(call);
+  ensures 1 <= \result <= cap;
+*/
+static size_t answer_storage_clear_sdr_repository(struct bmc *b, struct bmc_call *call,
+                                                  const uint8_t *data, size_t len, uint8_t *out, size_t cap)
+{
+    struct storage_clear_sdr_repository_req req;
+    struct storage_clear_sdr_repository_rsp rsp;
+    uint8_t cc;
+
+    if (len != 6) {
+        return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
+    }
+    req.reservation = (uint16_t)((uint32_t)data[0] | (uint32_t)data[1] << 8);
+    bytes_copy(req.clr, data + 2, 3);
+    req.operation = data[5];
+    if (cap < 2) {
+        return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
+    }
+    cc = storage_clear_sdr_repository(b, call, &req, &rsp);
+    if (cc != IPMI_CC_SUCCESS) {
+        return bmc_answer_code(out, cc);
+    }
+    out[0] = cc;
+    out[1] = rsp.progress;
+    return 2;
+}
+
 /* Get sel info: 0 request bytes, 14 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -299,6 +688,39 @@ size_t answer_storage_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,
     size_t written;
 
     switch (cmd) {
+    case STORAGE_GET_FRU_INVENTORY_AREA_INFO:
+        written = answer_storage_get_fru_inventory_area_info(b, call, data, len, out, cap);
+        break;
+    case STORAGE_READ_FRU_DATA:
+        written = answer_storage_read_fru_data(b, call, data, len, out, cap);
+        break;
+    case STORAGE_WRITE_FRU_DATA:
+        written = answer_storage_write_fru_data(b, call, data, len, out, cap);
+        break;
+    case STORAGE_GET_SDR_REPOSITORY_INFO:
+        written = answer_storage_get_sdr_repository_info(b, call, data, len, out, cap);
+        break;
+    case STORAGE_GET_SDR_REPOSITORY_ALLOCATION_INFO:
+        written = answer_storage_get_sdr_repository_allocation_info(b, call, data, len, out, cap);
+        break;
+    case STORAGE_RESERVE_SDR_REPOSITORY:
+        written = answer_storage_reserve_sdr_repository(b, call, data, len, out, cap);
+        break;
+    case STORAGE_GET_SDR:
+        written = answer_storage_get_sdr(b, call, data, len, out, cap);
+        break;
+    case STORAGE_ADD_SDR:
+        written = answer_storage_add_sdr(b, call, data, len, out, cap);
+        break;
+    case STORAGE_PARTIAL_ADD_SDR:
+        written = answer_storage_partial_add_sdr(b, call, data, len, out, cap);
+        break;
+    case STORAGE_DELETE_SDR:
+        written = answer_storage_delete_sdr(b, call, data, len, out, cap);
+        break;
+    case STORAGE_CLEAR_SDR_REPOSITORY:
+        written = answer_storage_clear_sdr_repository(b, call, data, len, out, cap);
+        break;
     case STORAGE_GET_SEL_INFO:
         written = answer_storage_get_sel_info(b, call, data, len, out, cap);
         break;

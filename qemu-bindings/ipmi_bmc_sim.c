@@ -49,6 +49,7 @@ struct IPMIBmcSim {
 
     struct bmc core;
     QEMUTimer *tick;                /* when the core asked to be called again */
+    ipmi_sdr_compact_buffer sdr_found; /* what ipmi_bmc_sdr_find last found */
 
     /* Upstream's watchdog fields as its migration stream carries them. */
     struct bmc_upstream_watchdog upstream_watchdog;
@@ -75,13 +76,30 @@ int ipmi_sim_register_netfn(IPMIBmcSim *s, unsigned int netfn,
 }
 
 /*
- * The core has no SDR repository yet (a later issue), so there is no record to
- * find: PowerNV's device tree then lists no sensors.
+ * The SDR whose record id is recid, as upstream finds it (the id itself: 0000h is
+ * the first record's only while it has that id), and the id of the next one, FFFFh
+ * after the last. PowerNV's device tree lists a sensor for each record of ids 0, 1,
+ * 2, ... The record is copied into a buffer of a compact record's size, zero-padded
+ * when it is shorter, so its fields can be read whatever its length.
  */
 int ipmi_bmc_sdr_find(IPMIBmc *b, uint16_t recid,
                       const struct ipmi_sdr_compact **sdr, uint16_t *nextrec)
 {
-    return -1;
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(b);
+    const struct sdr *r = &ibs->core.state.sdr;
+    size_t i = sdr_find_exact(r, recid);
+
+    if (i >= sdr_count(r)) {
+        return -1;
+    }
+    memset(ibs->sdr_found, 0, sizeof(ibs->sdr_found));
+    memcpy(ibs->sdr_found, &r->pool[r->start[i]],
+           MIN(sdr_len_at(r, i), sizeof(ibs->sdr_found)));
+    *sdr = (const struct ipmi_sdr_compact *)ibs->sdr_found;
+    if (nextrec) {
+        *nextrec = i + 1 < sdr_count(r) ? sdr_id_at(r, i + 1) : SDR_LAST_ID;
+    }
+    return 0;
 }
 
 /*
@@ -282,25 +300,92 @@ static void ipmi_sim_tick(void *opaque)
     }
 }
 
+/*
+ * "sdrfile": the SDR repository from the file, as the core reads it (sdr_load).
+ * Upstream starts with the records before a defect and an error message; a file
+ * that cannot be read or holds a defect stops the BMC from starting here.
+ */
+static bool ipmi_sim_load_sdrs(IPMIBmcSim *ibs, Error **errp)
+{
+    g_autofree gchar *data = NULL;
+    g_autoptr(GError) gerr = NULL;
+    gsize len;
+    size_t at;
+
+    if (!ibs->sdr_filename) {
+        return true;                /* the core's default: upstream's one record */
+    }
+    if (!g_file_get_contents(ibs->sdr_filename, &data, &len, &gerr)) {
+        error_setg(errp, "ipmi-bmc-sim: cannot read sdrfile '%s': %s",
+                   ibs->sdr_filename, gerr->message);
+        return false;
+    }
+    switch (sdr_load(&ibs->core.state.sdr, (const uint8_t *)data, len, &at)) {
+    case SDR_LOAD_OK:
+        return true;
+    case SDR_LOAD_TRUNCATED_HEADER:
+        error_setg(errp, "ipmi-bmc-sim: sdrfile '%s': the record at byte %zu is "
+                   "cut short: %zu bytes left of its %d-byte header",
+                   ibs->sdr_filename, at, (size_t)(len - at), SDR_HEADER_LEN);
+        break;
+    case SDR_LOAD_TRUNCATED_RECORD:
+        error_setg(errp, "ipmi-bmc-sim: sdrfile '%s': the record at byte %zu is "
+                   "cut short: its header says %d bytes, %zu are left",
+                   ibs->sdr_filename, at,
+                   (uint8_t)data[at + SDR_LENGTH_BYTE] + SDR_HEADER_LEN,
+                   (size_t)(len - at));
+        break;
+    case SDR_LOAD_FULL:
+        error_setg(errp, "ipmi-bmc-sim: sdrfile '%s': the record at byte %zu does "
+                   "not fit: the SDR repository holds %d bytes in %d records",
+                   ibs->sdr_filename, at, SDR_POOL_SIZE, SDR_MAX_RECORDS);
+        break;
+    }
+    return false;
+}
+
+/*
+ * "fruareasize" and "frudatafile": FRU devices 0, 1, ... of that size, filled from
+ * the file as upstream fills them (fru_load). Upstream starts with an empty FRU
+ * device when the file cannot be read, and divides by a size of 0; both stop the
+ * BMC from starting here, as does more FRU data than the core holds.
+ */
+static bool ipmi_sim_load_fru(IPMIBmcSim *ibs, Error **errp)
+{
+    g_autofree gchar *data = NULL;
+    g_autoptr(GError) gerr = NULL;
+    gsize len = 0;
+
+    if (ibs->fru_filename &&
+        !g_file_get_contents(ibs->fru_filename, &data, &len, &gerr)) {
+        error_setg(errp, "ipmi-bmc-sim: cannot read frudatafile '%s': %s",
+                   ibs->fru_filename, gerr->message);
+        return false;
+    }
+    switch (fru_load(&ibs->core.state.fru, ibs->fru_areasize,
+                     (const uint8_t *)data, len)) {
+    case FRU_LOAD_OK:
+        return true;
+    case FRU_LOAD_AREA_ZERO:
+        error_setg(errp, "ipmi-bmc-sim: fruareasize must be at least 1");
+        break;
+    case FRU_LOAD_AREA_TOO_BIG:
+        error_setg(errp, "ipmi-bmc-sim: fruareasize %u is more than the %d bytes "
+                   "of FRU data this BMC holds", ibs->fru_areasize, BMC_FRU_MAX);
+        break;
+    case FRU_LOAD_FILE_TOO_BIG:
+        error_setg(errp, "ipmi-bmc-sim: frudatafile '%s' (%zu bytes, in areas of "
+                   "%u) is more than the %d bytes of FRU data this BMC holds",
+                   ibs->fru_filename, (size_t)len, ibs->fru_areasize, BMC_FRU_MAX);
+        break;
+    }
+    return false;
+}
+
 static void ipmi_sim_realize(DeviceState *dev, Error **errp)
 {
     IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(dev);
     struct bmc_config config = { 0 };
-
-    /*
-     * The core has no FRU inventory or SDR repository yet. Rather than start a
-     * BMC without the data the command line asked for, refuse.
-     */
-    if (ibs->fru_filename) {
-        error_setg(errp, "ipmi-bmc-sim: property 'frudatafile' is not "
-                   "supported yet (this BMC has no FRU inventory)");
-        return;
-    }
-    if (ibs->sdr_filename) {
-        error_setg(errp, "ipmi-bmc-sim: property 'sdrfile' is not supported "
-                   "yet (this BMC has no SDR repository)");
-        return;
-    }
 
     config.slave_addr = ibs->parent.parent.slave_addr;
     config.device_id = ibs->device_id;
@@ -315,6 +400,10 @@ static void ipmi_sim_realize(DeviceState *dev, Error **errp)
     memcpy(config.guid, ibs->uuid.data, sizeof(config.guid));
 
     bmc_init(&ibs->core, &config);
+    if (!ipmi_sim_load_sdrs(ibs, errp) || !ipmi_sim_load_fru(ibs, errp)) {
+        return;
+    }
+    bmc_define_sensors(&ibs->core);
     ibs->core_at_start = g_memdup2(&ibs->core, sizeof(ibs->core));
     ibs->tick = timer_new_ms(QEMU_CLOCK_VIRTUAL, ipmi_sim_tick, ibs);
 }

@@ -39,6 +39,9 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->state.msg_flags = 0;
     watchdog_init(&b->state.watchdog);
     sel_init(&b->state.sel);
+    /* Upstream's FRU device 0 and its one SDR, the watchdog sensor's. */
+    fru_init(&b->state.fru);
+    sdr_init_default(&b->state.sdr, config->slave_addr);
     bmc_chassis_init(&b->state.chassis);
     msgq_init(&b->state.msgq);
     bmc_sysinfo_init(&b->state.sysinfo);

@@ -16,7 +16,9 @@
 #include <stdint.h>
 
 #include "chassis.h"
+#include "fru.h"
 #include "ipmi_messages.h"
+#include "sdr.h"
 #include "watchdog.h"
 #include "msgq.h"
 #include "sel.h"
@@ -127,6 +129,8 @@ struct bmc_state {
     /* The event message buffer (section 22.8): one event, in use while msg_flags has
        BMC_FLAG_EVENT_BUFFER_FULL. */
     uint8_t event_buffer[SEL_RECORD_LEN];
+    struct sdr sdr;            /* the SDR repository */
+    struct fru fru;            /* the FRU inventory */
 };
 
 struct bmc {
@@ -150,7 +154,8 @@ struct bmc_result {
   predicate bmc_valid(struct bmc *b) =
     \valid(b) && bmc_chassis_valid(&b->state.chassis) && msgq_valid(&b->state.msgq)
     && bmc_acpi_system_state(b->state.acpi_system_state)
-    && bmc_acpi_device_state(b->state.acpi_device_state);
+    && bmc_acpi_device_state(b->state.acpi_device_state)
+    && sdr_valid(&b->state.sdr);
 
   // A command's request data, readable, and room for its answer, writable: apart from
   // each other and from the BMC.
@@ -175,6 +180,7 @@ struct bmc_result {
   ensures b->state.acpi_system_state == 0 && b->state.acpi_device_state == 0;
   ensures b->state.chassis.power_on;
   ensures b->state.msgq.count == 0;
+  ensures b->state.sdr.count == 1 && b->state.fru.devices == 1;
 */
 void bmc_init(struct bmc *b, const struct bmc_config *config);
 
@@ -299,5 +305,16 @@ struct bmc_effects bmc_timer_effects(const struct bmc *b);
   ensures !\result.irq_enable_changed && !\result.cold_reset && !\result.warm_reset;
 */
 struct bmc_effects bmc_tick(struct bmc *b, uint64_t now);
+
+/*
+ * Defines a sensor for each sensor record (full or compact) in the SDR repository, as
+ * upstream does at start: after bmc_init and after the caller loaded an sdrfile. A
+ * record that describes no sensor the table can hold is left out.
+ */
+/*@
+  requires \valid(b) && sdr_valid(&b->state.sdr);
+  assigns b->state.sensors.s[0 .. SENSOR_COUNT - 1];
+*/
+void bmc_define_sensors(struct bmc *b);
 
 #endif /* BMC_H */

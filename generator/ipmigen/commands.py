@@ -56,6 +56,7 @@ def _layout(spec, fields, messages, where):
         out.append({"name": f["name"], "type": f["type"], "c_type": C_TYPES[f["type"]],
                     "offset": offset, "size": size, "doc": f.get("doc", ""),
                     "variable": variable, "min": f.get("min", 0) if variable else size,
+                    "room": f.get("room", False),
                     "range": _range(spec, f, messages, (*where, i))})
         offset += size
     return out, offset
@@ -92,6 +93,7 @@ def build(spec, schema_dir):
         raise spec.error(f"unknown NetFn {d['netfn']} (spec/messages.yaml has "
                          f"{', '.join(messages['netfns'])})", "netfn")
     room = messages["layout"]["max_message"] - messages["layout"]["response_header"]
+    request_room = messages["layout"]["max_message"] - messages["layout"]["request_header"]
     commands, codes, names = [], {}, set()
     for i, c in enumerate(d["commands"]):
         if c["code"] in codes:
@@ -108,6 +110,13 @@ def build(spec, schema_dir):
             if f["range"]:
                 raise spec.error("a range checks a request; a response's values are the "
                                  "handler's to keep", "commands", i, "response", j, "range")
+        for j, f in enumerate(request):
+            if f["room"]:
+                raise spec.error("room sizes a response's tail to the caller's buffer; a "
+                                 "request has no room to fit", "commands", i, "request", j, "room")
+        if request_len > request_room:
+            raise spec.error(f"the request of {c['name']} ({request_len} bytes) does not fit "
+                             f"a message ({request_room} bytes of data)", "commands", i, "request")
         if response_len > room:
             raise spec.error(f"the response of {c['name']} ({response_len} bytes) does not fit "
                              f"a message ({room} bytes of data)", "commands", i, "response")
@@ -125,6 +134,7 @@ def build(spec, schema_dir):
                          "request_min": _fixed_len(request) + (req_tail["min"] if req_tail else 0),
                          "response": response, "response_len": response_len,
                          "response_fixed": _fixed_len(response), "response_tail": rsp_tail,
+                         "response_room": rsp_tail if rsp_tail and rsp_tail["room"] else None,
                          "ranged": [f for f in request if f["range"]],
                          "sizes": f"{_count(request, 'request')}, {_count(response, 'response')}",
                          "errors": c.get("errors", []),

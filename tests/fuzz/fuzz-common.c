@@ -158,6 +158,11 @@ static void check_answer(const struct bmc *b, const struct bmc_state *before,
     }
     if (demanded < 0) {
         full = FUZZ_RESPONSE_HEADER + cmd->response_len;
+        /* A buffer that holds the spec's largest answer can always be answered in. */
+        if (cc == FUZZ_CC_CANNOT_RETURN_BYTES && cap >= full) {
+            fuzz_fail("%s: completion code %02x with room for %zu bytes, its spec's "
+                      "largest answer", cmd->name, cc, full);
+        }
         if (cc != FUZZ_CC_SUCCESS && !fuzz_in_list(cmd->errors, cmd->n_errors, cc) &&
             !(cc == FUZZ_CC_CANNOT_RETURN_BYTES && cap < full)) {
             fuzz_fail("%s: completion code %02x is not one its spec lists", cmd->name, cc);
@@ -184,6 +189,44 @@ static void check_answer(const struct bmc *b, const struct bmc_state *before,
     }
 }
 
+/*
+ * What the proofs do not say about the SDR repository and the FRU inventory, checked
+ * after every request: each record's length byte says its length in the index (the
+ * proofs keep the index in bounds, not the bytes in step with it), a Partial Add in
+ * progress fits, and the FRU areas lie inside the array.
+ */
+static void check_storage(const struct bmc *b)
+{
+    const struct sdr *r = &b->state.sdr;
+    const struct fru *f = &b->state.fru;
+    int i;
+
+    if (r->count < 0 || r->count > SDR_MAX_RECORDS || r->start[0] != 0 ||
+        r->start[r->count] > SDR_POOL_SIZE || r->next_id == SDR_LAST_ID) {
+        fuzz_fail("SDR repository: %d records, next id %04x", r->count, r->next_id);
+    }
+    for (i = 0; i < r->count; i++) {
+        int len = r->start[i + 1] - r->start[i];
+
+        if (r->start[i + 1] > SDR_POOL_SIZE || len < SDR_HEADER_LEN || len > SDR_RECORD_MAX ||
+            r->pool[r->start[i] + SDR_LENGTH_BYTE] + SDR_HEADER_LEN != len) {
+            fuzz_fail("SDR record %d: %d bytes at %d, its length byte says %d", i, len,
+                      r->start[i], len >= SDR_HEADER_LEN && r->start[i + 1] <= SDR_POOL_SIZE
+                      ? r->pool[r->start[i] + SDR_LENGTH_BYTE] + SDR_HEADER_LEN : -1);
+        }
+    }
+    if (r->pending_total != 0 &&
+        (r->pending_len < 0 || r->pending_len > r->pending_total ||
+         r->pending_total < SDR_HEADER_LEN || r->pending_total > SDR_RECORD_MAX ||
+         r->count >= SDR_MAX_RECORDS || r->start[r->count] + r->pending_total > SDR_POOL_SIZE)) {
+        fuzz_fail("SDR Partial Add in progress: %d of %d bytes at %d", r->pending_len,
+                  r->pending_total, r->start[r->count]);
+    }
+    if (f->devices < 1 || f->area_size < 1 || (size_t)f->devices * f->area_size > BMC_FRU_MAX) {
+        fuzz_fail("FRU: %u devices of %u bytes", f->devices, f->area_size);
+    }
+}
+
 size_t fuzz_bmc_ask(struct bmc *b, uint64_t now, const uint8_t *req, size_t req_len,
                     uint8_t *rsp, size_t cap, struct bmc_effects *fx)
 {
@@ -204,6 +247,7 @@ size_t fuzz_bmc_ask(struct bmc *b, uint64_t now, const uint8_t *req, size_t req_
     len = r.len;
     *fx = r.effects;
     check_answer(b, &before, fx, req, req_len, rsp_exact, len, cap);
+    check_storage(b);
     memcpy(rsp, rsp_exact, len);
     free(req_copy);
     free(rsp_exact);

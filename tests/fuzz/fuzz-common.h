@@ -55,9 +55,12 @@ void fuzz_bmc_config(struct bmc_config *c, uint8_t device_id, bool guid_set);
  *     a variable tail is too long); a ranged field outside its range, the spec's code;
  *   - otherwise 00h, a code the command's spec lists, or CAh when cap cannot hold
  *     the spec's response;
+ *   - CAh only when cap cannot hold the spec's largest response;
  *   - success: the spec's response length (a variable tail within its bounds); failure:
  *     the header alone, and
- *     neither the BMC's state nor its effects changed.
+ *     neither the BMC's state nor its effects changed;
+ *   - after it, the SDR repository's records as long as their length bytes say and the
+ *     FRU areas inside their array.
  * Copies the response into rsp (at least cap bytes) and returns its length.
  */
 size_t fuzz_bmc_ask(struct bmc *b, uint64_t now, const uint8_t *req, size_t req_len,

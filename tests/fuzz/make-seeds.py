@@ -451,15 +451,49 @@ def bmc_seeds(specs, folder):
         req = specs.request(c)
         write_seed(folder, f"{c['name']}", config + bmc_record(req))
         write_seed(folder, f"{c['name']}-short", config + bmc_record(specs.short_request(c)))
-        # The smallest capacity the answer fits in, and one byte less.
+        # The smallest capacity the answer fits in, and one byte less (a capacity code
+        # is one byte: 2 + 255 at most; the full message size is code 0).
         need = specs.response_len(c)
-        if need > 3:
+        if 3 < need <= 2 + 255:
             write_seed(folder, f"{c['name']}-cap", config +
                        bmc_record(req, need - 2) + bmc_record(req, need - 3))
         stream += bmc_record(req)
     write_seed(folder, "all-commands", stream)
     write_seed(folder, "all-commands-no-guid", bytes([0]) + stream[1:])
     write_seed(folder, "all-commands-sensors", bytes([BMC_FLAG_GUID | BMC_FLAG_SENSORS]) + stream[1:])
+    storage_seeds(specs, folder, config)
+
+
+def storage_seeds(specs, folder, config):
+    """Request streams that go past the SDR and FRU commands' first checks: a fresh
+    BMC hands out reservation 1 first (then 2, ...) and holds one SDR, record 0."""
+    def req(name, *data):
+        c = specs.command(name)
+        return bytes([c["netfn"] << specs.layout["netfn_shift"], c["code"]]) + bytes(data)
+
+    rec = [0, 0, 0x51, 0x12, 3, 1, 2, 3]  # a record: header (length 3), 3 bytes
+    sdr = (bmc_record(req("reserve_sdr_repository"))
+           + bmc_record(req("partial_add_sdr", 1, 0, 0, 0, 0, 0, *rec[:5]))
+           + bmc_record(req("partial_add_sdr", 1, 0, 1, 0, 5, 1, *rec[5:]))
+           + bmc_record(req("add_sdr", *rec))
+           + bmc_record(req("get_sdr", 0, 0, 1, 0, 0, 0xff))
+           + bmc_record(req("get_sdr", 0, 0, 0, 0, 0, 0xff), cap=20)
+           + bmc_record(req("reserve_sdr_repository"))
+           + bmc_record(req("get_sdr", 2, 0, 0, 0, 5, 10))
+           + bmc_record(req("get_sdr", 2, 0, 0xff, 0xff, 40, 1))
+           + bmc_record(req("delete_sdr", 2, 0, 1, 0))
+           + bmc_record(req("get_sdr_repository_info"))
+           + bmc_record(req("reserve_sdr_repository"))
+           + bmc_record(req("clear_sdr_repository", 3, 0, ord("C"), ord("L"), ord("R"), 0xaa))
+           + bmc_record(req("get_sdr_repository_allocation_info")))
+    write_seed(folder, "sdr-updates", config + sdr)
+    fru = (bmc_record(req("get_fru_inventory_area_info", 0))
+           + bmc_record(req("write_fru_data", 0, 0xfc, 0x03, *range(1, 9)))
+           + bmc_record(req("read_fru_data", 0, 0xf8, 0x03, 16))
+           + bmc_record(req("read_fru_data", 0, 0, 0, 255), cap=30)
+           + bmc_record(req("read_fru_data", 1, 0, 0, 1))
+           + bmc_record(req("write_fru_data", 0, 0, 0x04, 1)))
+    write_seed(folder, "fru-read-write", config + fru)
 
 
 class OpStream:

@@ -47,6 +47,19 @@ static inline struct exchange bmc_exchange(struct bmc *b, uint64_t now,
     return x;
 }
 
+/* The same, for a command that asks nothing of the world: every effect is clear. */
+static inline struct exchange bmc_exchange_quiet(struct bmc *b, uint64_t now,
+                                                 const uint8_t *req, size_t len)
+{
+    struct exchange x = bmc_exchange(b, now, req, len);
+
+    g_assert_false(x.fx.irq_enable_changed);
+    g_assert_false(x.fx.attention_changed);
+    g_assert_false(x.fx.timer_changed);
+    g_assert_cmpuint(x.fx.power, ==, BMC_POWER_NONE);
+    return x;
+}
+
 #define ASK_AT(b, now, ...) \
     ({ static const uint8_t req_[] = { __VA_ARGS__ }; \
        bmc_exchange((b), (now), req_, sizeof(req_)); })

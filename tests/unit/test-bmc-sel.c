@@ -17,16 +17,10 @@ static void sel_default(struct bmc *b)
     test_now = 0;
 }
 
+/* No SEL command asks anything of the world. */
 static struct exchange ask(struct bmc *b, const uint8_t *req, size_t len)
 {
-    struct exchange x = bmc_exchange(b, test_now, req, len);
-
-    /* No SEL command asks anything of the world. */
-    g_assert_false(x.fx.irq_enable_changed);
-    g_assert_false(x.fx.attention_changed);
-    g_assert_false(x.fx.timer_changed);
-    g_assert_cmpuint(x.fx.power, ==, BMC_POWER_NONE);
-    return x;
+    return bmc_exchange_quiet(b, test_now, req, len);
 }
 
 #define ASK(b, ...) \

@@ -249,8 +249,8 @@ struct ipmi_sdr_compact {
 typedef uint8_t ipmi_sdr_compact_buffer[sizeof(struct ipmi_sdr_compact)];
 
 /*
- * The SDR with record id recid, and the id of the next one; returns 0 if found.
- * The in-QEMU BMC has no SDR repository yet, so it finds none.
+ * The SDR with record id recid, and the id of the next one (FFFFh after the last);
+ * returns 0 if found. For the in-QEMU BMC only (ipmi-bmc-sim).
  */
 int ipmi_bmc_sdr_find(IPMIBmc *b, uint16_t recid,
                       const struct ipmi_sdr_compact **sdr, uint16_t *nextrec);
