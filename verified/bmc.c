@@ -235,15 +235,21 @@ static void bmc_tick_call(struct bmc *b, struct bmc_call *call)
 
     fired = watchdog_tick(&b->state.watchdog, call->now);
     if (!fired.pretimeout && !fired.expired) {
+        //@ assert bmc_valid(b) && bmc_call_valid(call);
         return;
     }
+    /* What each step keeps, said after it, so that each goal spans one call. */
+    //@ assert bmc_valid(b) && bmc_call_valid(call);
     if (fired.pretimeout) {
         bmc_watchdog_pretimeout(b, call, log);
+        //@ assert bmc_valid(b) && bmc_call_valid(call);
     }
     if (fired.expired) {
         bmc_watchdog_expired(b, call, log);
+        //@ assert bmc_valid(b) && bmc_call_valid(call);
     }
     bmc_report_timer(b, &call->effects);
+    //@ assert bmc_valid(b) && bmc_call_valid(call);
 }
 
 struct bmc_effects bmc_tick(struct bmc *b, uint64_t now)
