@@ -221,10 +221,11 @@ static void test_device_support(void)
     struct exchange x;
 
     bmc_default(&b);
-    /* Get Device ID: SDR repository (bit 1), SEL (2), FRU inventory (3). */
+    /* Get Device ID: SDR repository (bit 1) and SEL (2); the FRU inventory (3) goes
+       unsaid, as upstream's 07h (QEMU's own ipmi-kcs-test pins it). */
     x = ASK(&b, 0x18, 0x01);
     g_assert_cmphex(x.rsp[2], ==, 0x00);
-    g_assert_cmphex(x.rsp[8] & 0x0e, ==, 0x0e);
+    g_assert_cmphex(x.rsp[8], ==, 0x07);
 }
 
 int main(int argc, char **argv)
