@@ -93,7 +93,7 @@ int ipmi_bmc_sdr_find(IPMIBmc *b, uint16_t recid,
         return -1;
     }
     memset(ibs->sdr_found, 0, sizeof(ibs->sdr_found));
-    memcpy(ibs->sdr_found, &r->pool[r->start[i]],
+    memcpy(ibs->sdr_found, sdr_record_at(r, i),
            MIN(sdr_len_at(r, i), sizeof(ibs->sdr_found)));
     *sdr = (const struct ipmi_sdr_compact *)ibs->sdr_found;
     if (nextrec) {

@@ -337,6 +337,7 @@ static size_t bmc_answer(struct bmc *b, struct bmc_call *call,
     /* What follows the response's NetFn/LUN and command: completion code and data. */
     uint8_t *out = rsp + IPMI_RESPONSE_HEADER - 1;
     size_t cap = rsp_cap - (IPMI_RESPONSE_HEADER - 1);
+    size_t written;
 
     if (req_len < IPMI_REQUEST_HEADER) {
         /* Not even a command to name: answer for what there is. */
@@ -345,15 +346,18 @@ static size_t bmc_answer(struct bmc *b, struct bmc_call *call,
         return IPMI_RESPONSE_HEADER - 1 +
                bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
     }
-    rsp[0] = (uint8_t)(req[0] | IPMI_RESPONSE_NETFN_BIT);
-    rsp[1] = req[1];
     if ((req[0] & IPMI_LUN_MASK) != 0) {
         /* This BMC has its commands on LUN 0 only. */
-        return IPMI_RESPONSE_HEADER - 1 + bmc_answer_code(out, IPMI_CC_INVALID_FOR_LUN);
+        written = bmc_answer_code(out, IPMI_CC_INVALID_FOR_LUN);
+    } else {
+        written = bmc_dispatch(b, call, (uint8_t)(req[0] >> IPMI_NETFN_SHIFT), req[1],
+                               req + IPMI_REQUEST_HEADER, req_len - IPMI_REQUEST_HEADER,
+                               out, cap);
     }
-    return IPMI_RESPONSE_HEADER - 1 +
-           bmc_dispatch(b, call, (uint8_t)(req[0] >> IPMI_NETFN_SHIFT), req[1],
-                        req + IPMI_REQUEST_HEADER, req_len - IPMI_REQUEST_HEADER, out, cap);
+    /* The header last: then no prover has to carry it across the command's effects. */
+    rsp[0] = (uint8_t)(req[0] | IPMI_RESPONSE_NETFN_BIT);
+    rsp[1] = req[1];
+    return IPMI_RESPONSE_HEADER - 1 + written;
 }
 
 struct bmc_result bmc_handle_request(struct bmc *b, uint64_t now,

@@ -133,6 +133,11 @@ size_t sdr_len_at(const struct sdr *r, size_t index)
     return (size_t)(r->start[index + 1] - r->start[index]);
 }
 
+const uint8_t *sdr_record_at(const struct sdr *r, size_t index)
+{
+    return &r->pool[r->start[index]];
+}
+
 uint16_t sdr_id_at(const struct sdr *r, size_t index)
 {
     size_t at = (size_t)r->start[index];

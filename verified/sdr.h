@@ -180,6 +180,16 @@ size_t sdr_free(const struct sdr *r);
 */
 size_t sdr_len_at(const struct sdr *r, size_t index);
 
+/* Record `index`'s bytes, sdr_len_at(r, index) of them (for the sensors, and for
+   ipmi_bmc_sdr_find). */
+/*@
+  requires \valid_read(r) && sdr_valid(r) && index < r->count;
+  assigns \nothing;
+  ensures \result == &r->pool[r->start[index]];
+  ensures \valid_read(\result + (0 .. sdr_len(r, index) - 1));
+*/
+const uint8_t *sdr_record_at(const struct sdr *r, size_t index);
+
 /* The id of record `index`. */
 /*@
   requires \valid_read(r) && sdr_valid(r) && index < r->count;
