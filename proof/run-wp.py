@@ -194,12 +194,15 @@ CACHED_FAILURE = re.compile(r"^\s+\S.*(Timeout|Failed|Unknown).*\(cached\)")
 
 
 class ProverSlot:
-    """One of cpu_count / par places for a frama-c run: ninja starts several units at
-    once, and more provers than cores make goals time out that prove alone."""
+    """One of cpu_count places for a frama-c run. Ninja starts cores + 2 units at once,
+    and with -wp-par provers each that many make goals time out that prove alone; one
+    unit at a time leaves a core idle through frama-c's own single-threaded work (a
+    fresh proof took twice as long). One unit per core keeps both busy."""
 
     def __init__(self, folder, par):
+        del par  # the provers of one unit share its core with another unit's frama-c
         self.paths = [os.path.join(folder, ".prover-slot-%d" % i)
-                      for i in range(max(1, (os.cpu_count() or 1) // max(1, par)))]
+                      for i in range(max(1, os.cpu_count() or 1))]
         self.held = None
 
     def __enter__(self):
