@@ -15,6 +15,7 @@
 #include "migration/vmstate.h"
 #include "qemu/error-report.h"
 #include "qapi/error.h"
+#include "qapi/visitor.h"
 #include "qemu/module.h"
 #include "qemu/timer.h"
 #include "qemu/uuid.h"
@@ -23,6 +24,7 @@
 
 #include "core/bmc.h"
 #include "core/bmc_migrate.h"
+#include "core/cmd_sensor_event.h"
 #include "core/event.h"
 
 /* NetFns are even numbers below 64: one slot per request NetFn. */
@@ -233,6 +235,111 @@ void ipmi_bmc_gen_event(IPMIBmc *b, uint8_t *evt, bool log)
     }
 }
 
+/*
+ * The host's hand on the BMC (QMP qom-set, for testing monitoring software): a
+ * request the core answers as any other, from no one on the system interface. What
+ * it asks of the interface (attention for an event) is applied; a completion code
+ * other than success is the property's error.
+ */
+static bool ipmi_sim_host_request(IPMIBmcSim *ibs, const uint8_t *req, size_t len,
+                                  Error **errp)
+{
+    IPMIInterface *s = ibs->parent.parent.intf;
+    uint8_t rsp[MAX_IPMI_MSG_SIZE];
+    struct bmc_result r;
+
+    r = bmc_handle_request(&ibs->core, ipmi_sim_now(), req, len, rsp, sizeof(rsp));
+    if (s) {
+        ipmi_sim_apply_effects(ibs, s, &r.effects);
+    }
+    if (rsp[2] != IPMI_CC_SUCCESS) {
+        error_setg(errp, "ipmi-bmc-sim: the BMC refused: %s (%02xh)",
+                   ipmi_completion_code_name(rsp[2]), rsp[2]);
+        return false;
+    }
+    return true;
+}
+
+/* "sensor<N>-reading": the raw reading of sensor N. */
+static void ipmi_sim_get_sensor_reading(Object *obj, Visitor *v, const char *name,
+                                        void *opaque, Error **errp)
+{
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(obj);
+    uint8_t value = ibs->core.state.sensors.s[GPOINTER_TO_UINT(opaque)].reading;
+
+    visit_type_uint8(v, name, &value, errp);
+}
+
+/* Setting it is Set Sensor Reading with "write the reading" and the BMC's own event
+   data: a threshold sensor compares the new reading and logs what it crosses. */
+static void ipmi_sim_set_sensor_reading(Object *obj, Visitor *v, const char *name,
+                                        void *opaque, Error **errp)
+{
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(obj);
+    uint8_t value;
+    uint8_t req[] = { IPMI_NETFN_SENSOR_EVENT << IPMI_NETFN_SHIFT, SENSOR_EVENT_SET_SENSOR_READING,
+                      GPOINTER_TO_UINT(opaque), 0x01, 0 };
+
+    if (!visit_type_uint8(v, name, &value, errp)) {
+        return;
+    }
+    req[4] = value;
+    ipmi_sim_host_request(ibs, req, sizeof(req), errp);
+}
+
+/* One reading property for each sensor the BMC has once realized. */
+static void ipmi_sim_add_sensor_properties(IPMIBmcSim *ibs)
+{
+    unsigned int n;
+
+    for (n = 0; n < SENSOR_COUNT; n++) {
+        if (ibs->core.state.sensors.s[n].present) {
+            g_autofree char *name = g_strdup_printf("sensor%u-reading", n);
+
+            object_property_add(OBJECT(ibs), name, "uint8",
+                                ipmi_sim_get_sensor_reading,
+                                ipmi_sim_set_sensor_reading, NULL, GUINT_TO_POINTER(n));
+        }
+    }
+}
+
+/*
+ * "sel-event": a Platform Event Message from the host, as 8 bytes in hex (spaces
+ * allowed): generator id, event message revision, sensor type, sensor number, event
+ * direction and type, event data 1 to 3. Logged in the SEL and the event message
+ * buffer as the BMC's global enables say.
+ */
+static void ipmi_sim_set_sel_event(Object *obj, const char *value, Error **errp)
+{
+    IPMIBmcSim *ibs = IPMI_BMC_SIMULATOR(obj);
+    uint8_t req[2 + 8] = { IPMI_NETFN_SENSOR_EVENT << IPMI_NETFN_SHIFT,
+                              SENSOR_EVENT_PLATFORM_EVENT_MESSAGE };
+    size_t n = 0;
+    const char *p = value;
+
+    while (*p) {
+        unsigned int byte;
+        int used;
+
+        if (*p == ' ' || *p == ':') {
+            p++;
+            continue;
+        }
+        if (n == 8 || sscanf(p, "%2x%n", &byte, &used) != 1 || used != 2) {
+            break;
+        }
+        req[2 + n++] = byte;
+        p += used;
+    }
+    if (*p || n != 8) {
+        error_setg(errp, "ipmi-bmc-sim: sel-event takes 8 bytes in hex (generator id, "
+                   "EvM revision, sensor type, sensor number, event direction/type, "
+                   "event data 1-3), not '%s'", value);
+        return;
+    }
+    ipmi_sim_host_request(ibs, req, sizeof(req), errp);
+}
+
 /* The interface's migration stream could not carry what this BMC set for it. */
 static void ipmi_sim_announce(IPMIBmc *b)
 {
@@ -404,6 +511,7 @@ static void ipmi_sim_realize(DeviceState *dev, Error **errp)
         return;
     }
     bmc_define_sensors(&ibs->core);
+    ipmi_sim_add_sensor_properties(ibs);
     ibs->core_at_start = g_memdup2(&ibs->core, sizeof(ibs->core));
     ibs->tick = timer_new_ms(QEMU_CLOCK_VIRTUAL, ipmi_sim_tick, ibs);
 }
@@ -738,6 +846,10 @@ static void ipmi_sim_class_init(ObjectClass *oc, void *data)
     device_class_set_props(dc, ipmi_sim_props);
     set_bit(DEVICE_CATEGORY_MISC, dc->categories);
     bk->handle_command = ipmi_sim_handle_command;
+    object_class_property_add_str(oc, "sel-event", NULL, ipmi_sim_set_sel_event);
+    object_class_property_set_description(oc, "sel-event",
+        "Log a platform event: 8 hex bytes (generator id, EvM revision, sensor type, "
+        "sensor number, event direction/type, event data 1-3)");
     bk->announce = ipmi_sim_announce;
 }
 

@@ -44,7 +44,7 @@ DEVICE_ID = 0x20
 
 
 class Machine:
-    def __init__(self, binary, firmware, tmp, name, device, incoming=None):
+    def __init__(self, binary, firmware, tmp, name, device, incoming=None, bmc_options=''):
         self.qtest_path = os.path.join(tmp, name + '.qtest')
         self.qmp_path = os.path.join(tmp, name + '.qmp')
         self.log = open(os.path.join(tmp, name + '.log'), 'w+')
@@ -52,7 +52,7 @@ class Machine:
                 '-M', 'pc-q35-10.0', '-accel', 'tcg', '-S', '-m', '128',
                 '-qtest', 'unix:%s,server=on,wait=off' % self.qtest_path,
                 '-qmp', 'unix:%s,server=on,wait=off' % self.qmp_path,
-                '-device', 'ipmi-bmc-sim,id=bmc0',
+                '-device', 'ipmi-bmc-sim,id=bmc0' + bmc_options,
                 '-device', device + ',bmc=bmc0']
         if incoming:
             args += ['-incoming', incoming]
