@@ -45,6 +45,7 @@ struct IPMIBmcSim {
     uint32_t mfg_id;
     uint16_t product_id;
     QemuUUID uuid;                  /* "guid"; all zero: none */
+    bool migrate_state;             /* "x-migrate-bmc-state": send the subsections */
 
     /* NetFns that machine code answers itself, indexed by NetFn / 2. */
     const IPMINetfn *netfns[IPMI_SIM_NETFN_LIMIT / 2];
@@ -546,12 +547,6 @@ static int ipmi_sim_pre_load(void *opaque)
     return 0;
 }
 
-/* The present countdown a stopped timer from upstream reports: its initial one. */
-static uint16_t ipmi_sim_stopped_count(const struct bmc_upstream_watchdog *u)
-{
-    return u->running ? 0 : u->timeout;
-}
-
 static int ipmi_sim_post_load(void *opaque, int version_id)
 {
     IPMIBmcSim *ibs = opaque;
@@ -559,7 +554,7 @@ static int ipmi_sim_post_load(void *opaque, int version_id)
     struct bmc_effects fx;
     uint16_t stopped = ibs->watchdog_count_loaded
                        ? w->stopped_count
-                       : ipmi_sim_stopped_count(&ibs->upstream_watchdog);
+                       : bmc_upstream_stopped_count(&ibs->upstream_watchdog);
 
     if (!bmc_watchdog_from_upstream(w, &ibs->upstream_watchdog, stopped)) {
         error_report("ipmi-bmc-sim: migrated watchdog settings are invalid "
@@ -587,6 +582,10 @@ static bool ipmi_sim_chassis_needed(void *opaque)
     IPMIBmcSim *ibs = opaque;
     const struct bmc_state *st = &ibs->core.state;
 
+    if (!ibs->migrate_state) {
+        return false;           /* a stream for a stock QEMU: upstream's state alone */
+    }
+
     return !st->chassis.power_on || st->chassis.last_power_event != 0 ||
            st->chassis.restart_cause != 0 || st->acpi_system_state != 0 ||
            st->acpi_device_state != 0;
@@ -611,6 +610,10 @@ static bool ipmi_sim_sel_needed(void *opaque)
 {
     IPMIBmcSim *ibs = opaque;
     const struct sel *sel = &ibs->core.state.sel;
+
+    if (!ibs->migrate_state) {
+        return false;           /* a stream for a stock QEMU: upstream's state alone */
+    }
 
     return sel->count != 0 || sel->next_id != 1 || sel->reservation != 0 ||
            sel->overflow || sel->time_offset != 0 || sel->last_add != SEL_TIME_NEVER ||
@@ -641,6 +644,10 @@ static bool ipmi_sim_msgq_needed(void *opaque)
 {
     IPMIBmcSim *ibs = opaque;
 
+    if (!ibs->migrate_state) {
+        return false;           /* a stream for a stock QEMU: upstream's state alone */
+    }
+
     return ibs->core.state.msgq.count != 0;
 }
 
@@ -663,6 +670,10 @@ static bool ipmi_sim_sysinfo_needed(void *opaque)
 {
     IPMIBmcSim *ibs = opaque;
     const struct bmc_sysinfo *info = &ibs->core.state.sysinfo;
+
+    if (!ibs->migrate_state) {
+        return false;           /* a stream for a stock QEMU: upstream's state alone */
+    }
 
     return info->set_in_progress != BMC_SYSINFO_SET_COMPLETE ||
            !buffer_is_zero(info->strings, sizeof(info->strings));
@@ -688,8 +699,14 @@ static bool ipmi_sim_watchdog_count_needed(void *opaque)
 {
     IPMIBmcSim *ibs = opaque;
     const struct watchdog *w = &ibs->core.state.watchdog;
+    struct bmc_upstream_watchdog u;
 
-    return !w->running && w->stopped_count != w->countdown;
+    if (!ibs->migrate_state) {
+        return false;           /* a stream for a stock QEMU: upstream's state alone */
+    }
+
+    bmc_watchdog_to_upstream(w, &u);
+    return !w->running && w->stopped_count != bmc_upstream_stopped_count(&u);
 }
 
 static int ipmi_sim_watchdog_count_post_load(void *opaque, int version_id)
@@ -721,6 +738,10 @@ static bool ipmi_sim_sensors_needed(void *opaque)
     IPMIBmcSim *ibs = opaque;
     struct sensors start = ibs->core_at_start->state.sensors;
     struct bmc_upstream_sensor u;
+
+    if (!ibs->migrate_state) {
+        return false;           /* a stream for a stock QEMU: upstream's state alone */
+    }
 
     bmc_sensor_to_upstream(&ibs->core.state.sensors.s[SENSOR_WATCHDOG_NUMBER], &u);
     bmc_sensor_from_upstream(&start.s[SENSOR_WATCHDOG_NUMBER], &u);
@@ -832,6 +853,12 @@ static const Property ipmi_sim_props[] = {
     DEFINE_PROP_UINT32("mfg_id", IPMIBmcSim, mfg_id, 0),
     DEFINE_PROP_UINT16("product_id", IPMIBmcSim, product_id, 0),
     DEFINE_PROP_UUID_NODEFAULT("guid", IPMIBmcSim, uuid),
+    /*
+     * Off: the BMC's state that upstream does not carry (SEL, sensors, queue, ...)
+     * stays behind, so that a stock QEMU, which refuses a stream with a subsection it
+     * does not know, takes the stream whatever the BMC holds.
+     */
+    DEFINE_PROP_BOOL("x-migrate-bmc-state", IPMIBmcSim, migrate_state, true),
 };
 
 static void ipmi_sim_class_init(ObjectClass *oc, void *data)

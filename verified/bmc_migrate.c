@@ -27,6 +27,14 @@ void bmc_watchdog_to_upstream(const struct watchdog *w, struct bmc_upstream_watc
     }
 }
 
+uint16_t bmc_upstream_stopped_count(const struct bmc_upstream_watchdog *u)
+{
+    if (u->running || (u->expired & (1u << (u->use % 8))) != 0) {
+        return 0;
+    }
+    return u->timeout;
+}
+
 /* Upstream's deadline in ms; one in the past (or negative) is due at once. */
 /*@
   assigns \nothing;

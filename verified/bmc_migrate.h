@@ -73,6 +73,18 @@ void bmc_watchdog_to_upstream(const struct watchdog *w, struct bmc_upstream_watc
 bool bmc_watchdog_from_upstream(struct watchdog *w, const struct bmc_upstream_watchdog *u,
                                 uint16_t stopped_count);
 
+/*
+ * The present countdown of a stopped timer that upstream's fields imply (upstream has
+ * none: it reports 0): 0 once it timed out in its use (that use's expiration flag),
+ * else its initial countdown, as Set Watchdog Timer leaves it.
+ */
+/*@
+  requires \valid_read(u);
+  assigns \nothing;
+  ensures u->running ==> \result == 0;
+*/
+uint16_t bmc_upstream_stopped_count(const struct bmc_upstream_watchdog *u);
+
 /* Upstream's watchdog sensor (its sensors[0]) as the stream carries it. */
 #define BMC_UPSTREAM_SENSOR_PRESENT 0x01
 #define BMC_UPSTREAM_SENSOR_SCANNING 0x40

@@ -19,7 +19,9 @@ Then the BMC's own state: a watchdog started on the source (1 s, hard reset) cro
 stock -> ours, ours -> stock and ours -> ours and still runs on the destination, which
 once let run for 3 s reports it expired (so its deadline came across and was armed); and
 ours -> ours, a SEL record, an answer waiting in the receive message queue and the ACPI
-power state, which upstream does not migrate, come across in subsections. Prints TAP.
+power state, which upstream does not migrate, come across in subsections; and a
+watchdog that already timed out crosses stock -> ours and, with x-migrate-bmc-state=off
+on our source, ours -> stock. Prints TAP.
 """
 import json
 import os
@@ -380,6 +382,36 @@ def watchdog_case(src_bin, dst_bin, firmware, stock_binary):
         return ok, 'before: %s, after 3 s: %s' % (bytes(before).hex(), bytes(after).hex())
 
 
+def expired_case(src_bin, dst_bin, firmware, src_options=''):
+    """A watchdog that timed out on the source (it reset the machine and logged a SEL
+    event) crosses with its expiration flag. For a stock destination the source runs
+    with x-migrate-bmc-state=off: the SEL record stays behind, as a stock QEMU would
+    leave it, and the stream is one stock takes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sock = os.path.join(tmp, 'mig.sock')
+        dst = Machine(dst_bin, firmware, tmp, 'dst', 'isa-ipmi-kcs', incoming='unix:' + sock)
+        src = Machine(src_bin, firmware, tmp, 'src', 'isa-ipmi-kcs', bmc_options=src_options)
+        try:
+            kcs_ask(src, SET_WATCHDOG)
+            kcs_ask(src, RESET_WATCHDOG)
+            src.qmp('cont')
+            time.sleep(3)
+            src.qmp('stop')
+            before = kcs_ask(src, GET_WATCHDOG)
+            migrate(src, sock)
+            after = kcs_ask(dst, GET_WATCHDOG)
+        except Exception as e:
+            raise RuntimeError('%s\nsource: %s\ndestination: %s' %
+                               (e, src.output(), dst.output()))
+        finally:
+            src.quit()
+            dst.quit()
+        ok = (len(before) == 11 and before[6] & SMS_OS_EXPIRED and
+              len(after) == 11 and after[2] == 0 and after[6] & SMS_OS_EXPIRED and
+              not after[3] & RUNNING)
+        return ok, 'source: %s, destination: %s' % (bytes(before).hex(), bytes(after).hex())
+
+
 def add_sel(record):
     return [0x28, 0x44] + record
 
@@ -443,6 +475,9 @@ def main():
     bmc_cases = [('stock -> ours', lambda: watchdog_case(stock, ours, firmware, stock)),
                  ('ours -> stock', lambda: watchdog_case(ours, stock, firmware, stock)),
                  ('ours -> ours', lambda: watchdog_case(ours, ours, firmware, stock))]
+    bmc_cases += [('ours -> stock', lambda: expired_case(ours, stock, firmware,
+                                                         ',x-migrate-bmc-state=off')),
+                  ('stock -> ours', lambda: expired_case(stock, ours, firmware))]
     print('1..%d' % (len(cases) + len(bmc_cases) + 1))
     failed = 0
     n = 0
@@ -469,7 +504,8 @@ def main():
             ok, detail = case()
         except Exception as e:
             ok, detail = False, str(e)
-        report(ok, 'ipmi-bmc-sim %s, watchdog running' % name, detail)
+        report(ok, 'ipmi-bmc-sim %s, watchdog %s' % (
+            name, 'expired' if 'source:' in detail else 'running'), detail)
     try:
         ok, detail = state_case(ours, firmware)
     except Exception as e:
