@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Application commands (NetFn APP): length and range checks, decoding and encoding.
+ * Each response is written by an encode_ function of its own, so that the proof of
+ * its answer_ function carries the BMC's state across one call, not across each byte.
  *
  * Generated from spec/commands-app.yaml by generator/ipmigen (template commands.c.j2).
  * Do not edit: change the spec and rebuild.
@@ -8,6 +10,31 @@
 #include "cmd_app.h"
 
 #include "bytes.h"
+
+/* A successful get device id response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 11));
+  requires \separated(rsp, out + (0 .. 11));
+  assigns out[0 .. 11];
+  ensures \result == 12;
+*/
+static size_t encode_app_get_device_id(const struct app_get_device_id_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->device_id;
+    out[2] = rsp->device_revision;
+    out[3] = rsp->firmware_revision_1;
+    out[4] = rsp->firmware_revision_2;
+    out[5] = rsp->ipmi_version;
+    out[6] = rsp->additional_device_support;
+    out[7] = (uint8_t)(rsp->manufacturer_id & 0xff);
+    out[8] = (uint8_t)((rsp->manufacturer_id >> 8) & 0xff);
+    out[9] = (uint8_t)((rsp->manufacturer_id >> 16) & 0xff);
+    out[10] = (uint8_t)(rsp->product_id & 0xff);
+    out[11] = (uint8_t)((rsp->product_id >> 8) & 0xff);
+    return 12;
+}
 
 /* Get device id: 0 request bytes, 11 response bytes. */
 /*@
@@ -20,27 +47,14 @@ static size_t answer_app_get_device_id(struct bmc *b, struct bmc_call *call,
                                        const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_device_id_rsp rsp;
-    uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 12) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_device_id(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.device_id;
-    out[2] = rsp.device_revision;
-    out[3] = rsp.firmware_revision_1;
-    out[4] = rsp.firmware_revision_2;
-    out[5] = rsp.ipmi_version;
-    out[6] = rsp.additional_device_support;
-    out[7] = (uint8_t)(rsp.manufacturer_id & 0xff);
-    out[8] = (uint8_t)((rsp.manufacturer_id >> 8) & 0xff);
-    out[9] = (uint8_t)((rsp.manufacturer_id >> 16) & 0xff);
-    out[10] = (uint8_t)(rsp.product_id & 0xff);
-    out[11] = (uint8_t)((rsp.product_id >> 8) & 0xff);
-    return 12;
+    (void)app_get_device_id(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_app_get_device_id(&rsp, out);
 }
 
 /* Cold reset: 0 request bytes, 0 response bytes. */
@@ -81,6 +95,22 @@ static size_t answer_app_warm_reset(struct bmc *b, struct bmc_call *call,
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get self test results response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_app_get_self_test_results(const struct app_get_self_test_results_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->result;
+    out[2] = rsp->detail;
+    return 3;
+}
+
 /* Get self test results: 0 request bytes, 2 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -92,18 +122,14 @@ static size_t answer_app_get_self_test_results(struct bmc *b, struct bmc_call *c
                                                const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_self_test_results_rsp rsp;
-    uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 3) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_self_test_results(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.result;
-    out[2] = rsp.detail;
-    return 3;
+    (void)app_get_self_test_results(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_app_get_self_test_results(&rsp, out);
 }
 
 /* Set acpi power state: 2 request bytes, 0 response bytes. */
@@ -129,6 +155,22 @@ static size_t answer_app_set_acpi_power_state(struct bmc *b, struct bmc_call *ca
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get acpi power state response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_app_get_acpi_power_state(const struct app_get_acpi_power_state_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->system_power_state;
+    out[2] = rsp->device_power_state;
+    return 3;
+}
+
 /* Get acpi power state: 0 request bytes, 2 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -140,18 +182,29 @@ static size_t answer_app_get_acpi_power_state(struct bmc *b, struct bmc_call *ca
                                               const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_acpi_power_state_rsp rsp;
-    uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 3) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_acpi_power_state(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.system_power_state;
-    out[2] = rsp.device_power_state;
-    return 3;
+    (void)app_get_acpi_power_state(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_app_get_acpi_power_state(&rsp, out);
+}
+
+/* A successful get device guid response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 16));
+  requires \separated(rsp, out + (0 .. 16));
+  assigns out[0 .. 16];
+  ensures \result == 17;
+*/
+static size_t encode_app_get_device_guid(const struct app_get_device_guid_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    bytes_copy(out + 1, rsp->guid, 16);
+    return 17;
 }
 
 /* Get device guid: 0 request bytes, 16 response bytes. */
@@ -176,9 +229,7 @@ static size_t answer_app_get_device_guid(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    bytes_copy(out + 1, rsp.guid, 16);
-    return 17;
+    return encode_app_get_device_guid(&rsp, out);
 }
 
 /* Reset watchdog timer: 0 request bytes, 0 response bytes. */
@@ -226,6 +277,28 @@ static size_t answer_app_set_watchdog_timer(struct bmc *b, struct bmc_call *call
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get watchdog timer response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 8));
+  requires \separated(rsp, out + (0 .. 8));
+  assigns out[0 .. 8];
+  ensures \result == 9;
+*/
+static size_t encode_app_get_watchdog_timer(const struct app_get_watchdog_timer_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->timer_use;
+    out[2] = rsp->timer_actions;
+    out[3] = rsp->pretimeout_interval;
+    out[4] = rsp->expiration_flags;
+    out[5] = (uint8_t)(rsp->initial_countdown & 0xff);
+    out[6] = (uint8_t)((rsp->initial_countdown >> 8) & 0xff);
+    out[7] = (uint8_t)(rsp->present_countdown & 0xff);
+    out[8] = (uint8_t)((rsp->present_countdown >> 8) & 0xff);
+    return 9;
+}
+
 /* Get watchdog timer: 0 request bytes, 8 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -237,24 +310,14 @@ static size_t answer_app_get_watchdog_timer(struct bmc *b, struct bmc_call *call
                                             const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_watchdog_timer_rsp rsp;
-    uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 9) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_watchdog_timer(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.timer_use;
-    out[2] = rsp.timer_actions;
-    out[3] = rsp.pretimeout_interval;
-    out[4] = rsp.expiration_flags;
-    out[5] = (uint8_t)(rsp.initial_countdown & 0xff);
-    out[6] = (uint8_t)((rsp.initial_countdown >> 8) & 0xff);
-    out[7] = (uint8_t)(rsp.present_countdown & 0xff);
-    out[8] = (uint8_t)((rsp.present_countdown >> 8) & 0xff);
-    return 9;
+    (void)app_get_watchdog_timer(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_app_get_watchdog_timer(&rsp, out);
 }
 
 /* Set bmc global enables: 1 request byte, 0 response bytes. */
@@ -279,6 +342,21 @@ static size_t answer_app_set_bmc_global_enables(struct bmc *b, struct bmc_call *
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get bmc global enables response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 1));
+  requires \separated(rsp, out + (0 .. 1));
+  assigns out[0 .. 1];
+  ensures \result == 2;
+*/
+static size_t encode_app_get_bmc_global_enables(const struct app_get_bmc_global_enables_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->enables;
+    return 2;
+}
+
 /* Get bmc global enables: 0 request bytes, 1 response byte. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -290,17 +368,14 @@ static size_t answer_app_get_bmc_global_enables(struct bmc *b, struct bmc_call *
                                                 const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_bmc_global_enables_rsp rsp;
-    uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 2) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_bmc_global_enables(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.enables;
-    return 2;
+    (void)app_get_bmc_global_enables(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_app_get_bmc_global_enables(&rsp, out);
 }
 
 /* Clear message flags: 1 request byte, 0 response bytes. */
@@ -325,6 +400,21 @@ static size_t answer_app_clear_message_flags(struct bmc *b, struct bmc_call *cal
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get message flags response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 1));
+  requires \separated(rsp, out + (0 .. 1));
+  assigns out[0 .. 1];
+  ensures \result == 2;
+*/
+static size_t encode_app_get_message_flags(const struct app_get_message_flags_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->flags;
+    return 2;
+}
+
 /* Get message flags: 0 request bytes, 1 response byte. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -336,17 +426,31 @@ static size_t answer_app_get_message_flags(struct bmc *b, struct bmc_call *call,
                                            const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_message_flags_rsp rsp;
-    uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 2) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_message_flags(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.flags;
-    return 2;
+    (void)app_get_message_flags(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_app_get_message_flags(&rsp, out);
+}
+
+/* A successful get message response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires rsp->data_len <= 32;
+  requires \valid(out + (0 .. 1 + rsp->data_len));
+  requires \separated(rsp, out + (0 .. 1 + rsp->data_len));
+  assigns out[0 .. 1 + rsp->data_len];
+  ensures \result == 2 + rsp->data_len;
+*/
+static size_t encode_app_get_message(const struct app_get_message_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->channel;
+    bytes_copy(out + 2, rsp->data, rsp->data_len);
+    return 2 + rsp->data_len;
 }
 
 /* Get message: 0 request bytes, 1 to 33 response bytes. */
@@ -371,10 +475,7 @@ static size_t answer_app_get_message(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.channel;
-    bytes_copy(out + 2, rsp.data, rsp.data_len);
-    return 2 + rsp.data_len;
+    return encode_app_get_message(&rsp, out);
 }
 
 /* Send message: 8 to 33 request bytes, 0 response bytes. */
@@ -404,6 +505,21 @@ static size_t answer_app_send_message(struct bmc *b, struct bmc_call *call,
     return bmc_answer_code(out, cc);
 }
 
+/* A successful read event message buffer response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 16));
+  requires \separated(rsp, out + (0 .. 16));
+  assigns out[0 .. 16];
+  ensures \result == 17;
+*/
+static size_t encode_app_read_event_message_buffer(const struct app_read_event_message_buffer_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    bytes_copy(out + 1, rsp->record, 16);
+    return 17;
+}
+
 /* Read event message buffer: 0 request bytes, 16 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -426,9 +542,26 @@ static size_t answer_app_read_event_message_buffer(struct bmc *b, struct bmc_cal
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    bytes_copy(out + 1, rsp.record, 16);
-    return 17;
+    return encode_app_read_event_message_buffer(&rsp, out);
+}
+
+/* A successful get bt interface capabilities response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 5));
+  requires \separated(rsp, out + (0 .. 5));
+  assigns out[0 .. 5];
+  ensures \result == 6;
+*/
+static size_t encode_app_get_bt_interface_capabilities(const struct app_get_bt_interface_capabilities_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->outstanding_requests;
+    out[2] = rsp->input_buffer_size;
+    out[3] = rsp->output_buffer_size;
+    out[4] = rsp->response_seconds;
+    out[5] = rsp->retries;
+    return 6;
 }
 
 /* Get bt interface capabilities: 0 request bytes, 5 response bytes. */
@@ -442,21 +575,29 @@ static size_t answer_app_get_bt_interface_capabilities(struct bmc *b, struct bmc
                                                        const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct app_get_bt_interface_capabilities_rsp rsp;
-    uint8_t cc;
 
     (void)data;
     (void)len; /* trailing bytes are ignored */
     if (cap < 6) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_bt_interface_capabilities(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.outstanding_requests;
-    out[2] = rsp.input_buffer_size;
-    out[3] = rsp.output_buffer_size;
-    out[4] = rsp.response_seconds;
-    out[5] = rsp.retries;
-    return 6;
+    (void)app_get_bt_interface_capabilities(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_app_get_bt_interface_capabilities(&rsp, out);
+}
+
+/* A successful get system guid response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 16));
+  requires \separated(rsp, out + (0 .. 16));
+  assigns out[0 .. 16];
+  ensures \result == 17;
+*/
+static size_t encode_app_get_system_guid(const struct app_get_system_guid_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    bytes_copy(out + 1, rsp->guid, 16);
+    return 17;
 }
 
 /* Get system guid: 0 request bytes, 16 response bytes. */
@@ -481,9 +622,30 @@ static size_t answer_app_get_system_guid(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    bytes_copy(out + 1, rsp.guid, 16);
-    return 17;
+    return encode_app_get_system_guid(&rsp, out);
+}
+
+/* A successful get channel info response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 9));
+  requires \separated(rsp, out + (0 .. 9));
+  assigns out[0 .. 9];
+  ensures \result == 10;
+*/
+static size_t encode_app_get_channel_info(const struct app_get_channel_info_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->channel;
+    out[2] = rsp->medium_type;
+    out[3] = rsp->protocol_type;
+    out[4] = rsp->session_support;
+    out[5] = (uint8_t)(rsp->vendor_id & 0xff);
+    out[6] = (uint8_t)((rsp->vendor_id >> 8) & 0xff);
+    out[7] = (uint8_t)((rsp->vendor_id >> 16) & 0xff);
+    out[8] = (uint8_t)(rsp->auxiliary_info & 0xff);
+    out[9] = (uint8_t)((rsp->auxiliary_info >> 8) & 0xff);
+    return 10;
 }
 
 /* Get channel info: 1 request byte, 9 response bytes. */
@@ -514,17 +676,24 @@ static size_t answer_app_get_channel_info(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.channel;
-    out[2] = rsp.medium_type;
-    out[3] = rsp.protocol_type;
-    out[4] = rsp.session_support;
-    out[5] = (uint8_t)(rsp.vendor_id & 0xff);
-    out[6] = (uint8_t)((rsp.vendor_id >> 8) & 0xff);
-    out[7] = (uint8_t)((rsp.vendor_id >> 16) & 0xff);
-    out[8] = (uint8_t)(rsp.auxiliary_info & 0xff);
-    out[9] = (uint8_t)((rsp.auxiliary_info >> 8) & 0xff);
-    return 10;
+    return encode_app_get_channel_info(&rsp, out);
+}
+
+/* A successful get system interface capabilities response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires rsp->capabilities_len <= 3;
+  requires \valid(out + (0 .. 1 + rsp->capabilities_len));
+  requires \separated(rsp, out + (0 .. 1 + rsp->capabilities_len));
+  assigns out[0 .. 1 + rsp->capabilities_len];
+  ensures \result == 2 + rsp->capabilities_len;
+*/
+static size_t encode_app_get_system_interface_capabilities(const struct app_get_system_interface_capabilities_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->reserved;
+    bytes_copy(out + 2, rsp->capabilities, rsp->capabilities_len);
+    return 2 + rsp->capabilities_len;
 }
 
 /* Get system interface capabilities: 1 request byte, 1 to 4 response bytes. */
@@ -539,7 +708,6 @@ static size_t answer_app_get_system_interface_capabilities(struct bmc *b, struct
 {
     struct app_get_system_interface_capabilities_req req;
     struct app_get_system_interface_capabilities_rsp rsp;
-    uint8_t cc;
 
     if (len < 1) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
@@ -551,11 +719,8 @@ static size_t answer_app_get_system_interface_capabilities(struct bmc *b, struct
     if (cap < 5) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = app_get_system_interface_capabilities(b, call, &req, &rsp);
-    out[0] = cc;
-    out[1] = rsp.reserved;
-    bytes_copy(out + 2, rsp.capabilities, rsp.capabilities_len);
-    return 2 + rsp.capabilities_len;
+    (void)app_get_system_interface_capabilities(b, call, &req, &rsp); /* it cannot fail: its contract says so */
+    return encode_app_get_system_interface_capabilities(&rsp, out);
 }
 
 /* Set system info parameters: 2 to 18 request bytes, 0 response bytes. */
@@ -583,6 +748,23 @@ static size_t answer_app_set_system_info_parameters(struct bmc *b, struct bmc_ca
     (void)cap;
     cc = app_set_system_info_parameters(b, call, &req);
     return bmc_answer_code(out, cc);
+}
+
+/* A successful get system info parameters response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires rsp->data_len <= 17;
+  requires \valid(out + (0 .. 1 + rsp->data_len));
+  requires \separated(rsp, out + (0 .. 1 + rsp->data_len));
+  assigns out[0 .. 1 + rsp->data_len];
+  ensures \result == 2 + rsp->data_len;
+*/
+static size_t encode_app_get_system_info_parameters(const struct app_get_system_info_parameters_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->revision;
+    bytes_copy(out + 2, rsp->data, rsp->data_len);
+    return 2 + rsp->data_len;
 }
 
 /* Get system info parameters: 4 request bytes, 1 to 18 response bytes. */
@@ -613,10 +795,7 @@ static size_t answer_app_get_system_info_parameters(struct bmc *b, struct bmc_ca
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.revision;
-    bytes_copy(out + 2, rsp.data, rsp.data_len);
-    return 2 + rsp.data_len;
+    return encode_app_get_system_info_parameters(&rsp, out);
 }
 
 size_t answer_app_command(struct bmc *b, struct bmc_call *call, uint8_t cmd,

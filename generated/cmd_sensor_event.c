@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Sensor/Event commands (NetFn SENSOR_EVENT): length and range checks, decoding and encoding.
+ * Each response is written by an encode_ function of its own, so that the proof of
+ * its answer_ function carries the BMC's state across one call, not across each byte.
  *
  * Generated from spec/commands-sensor-event.yaml by generator/ipmigen (template commands.c.j2).
  * Do not edit: change the spec and rebuild.
@@ -38,6 +40,22 @@ static size_t answer_sensor_event_platform_event_message(struct bmc *b, struct b
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get device sdr info response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_sensor_event_get_device_sdr_info(const struct sensor_event_get_device_sdr_info_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->count;
+    out[2] = rsp->flags;
+    return 3;
+}
+
 /* Get device sdr info: 0 to 1 request bytes, 2 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -50,7 +68,6 @@ static size_t answer_sensor_event_get_device_sdr_info(struct bmc *b, struct bmc_
 {
     struct sensor_event_get_device_sdr_info_req req;
     struct sensor_event_get_device_sdr_info_rsp rsp;
-    uint8_t cc;
 
     if (len > 1) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_FIELD_TOO_LONG);
@@ -60,11 +77,24 @@ static size_t answer_sensor_event_get_device_sdr_info(struct bmc *b, struct bmc_
     if (cap < 3) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = sensor_event_get_device_sdr_info(b, call, &req, &rsp);
-    out[0] = cc;
-    out[1] = rsp.count;
-    out[2] = rsp.flags;
-    return 3;
+    (void)sensor_event_get_device_sdr_info(b, call, &req, &rsp); /* it cannot fail: its contract says so */
+    return encode_sensor_event_get_device_sdr_info(&rsp, out);
+}
+
+/* A successful get sensor reading factors response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 7));
+  requires \separated(rsp, out + (0 .. 7));
+  assigns out[0 .. 7];
+  ensures \result == 8;
+*/
+static size_t encode_sensor_event_get_sensor_reading_factors(const struct sensor_event_get_sensor_reading_factors_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->next_reading;
+    bytes_copy(out + 2, rsp->factors, 6);
+    return 8;
 }
 
 /* Get sensor reading factors: 2 request bytes, 7 response bytes. */
@@ -93,10 +123,7 @@ static size_t answer_sensor_event_get_sensor_reading_factors(struct bmc *b, stru
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.next_reading;
-    bytes_copy(out + 2, rsp.factors, 6);
-    return 8;
+    return encode_sensor_event_get_sensor_reading_factors(&rsp, out);
 }
 
 /* Set sensor hysteresis: 4 request bytes, 0 response bytes. */
@@ -122,6 +149,22 @@ static size_t answer_sensor_event_set_sensor_hysteresis(struct bmc *b, struct bm
     (void)cap;
     cc = sensor_event_set_sensor_hysteresis(b, call, &req);
     return bmc_answer_code(out, cc);
+}
+
+/* A successful get sensor hysteresis response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_sensor_event_get_sensor_hysteresis(const struct sensor_event_get_sensor_hysteresis_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->positive_hysteresis;
+    out[2] = rsp->negative_hysteresis;
+    return 3;
 }
 
 /* Get sensor hysteresis: 2 request bytes, 2 response bytes. */
@@ -150,10 +193,7 @@ static size_t answer_sensor_event_get_sensor_hysteresis(struct bmc *b, struct bm
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.positive_hysteresis;
-    out[2] = rsp.negative_hysteresis;
-    return 3;
+    return encode_sensor_event_get_sensor_hysteresis(&rsp, out);
 }
 
 /* Set sensor thresholds: 8 request bytes, 0 response bytes. */
@@ -185,6 +225,27 @@ static size_t answer_sensor_event_set_sensor_thresholds(struct bmc *b, struct bm
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get sensor thresholds response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 7));
+  requires \separated(rsp, out + (0 .. 7));
+  assigns out[0 .. 7];
+  ensures \result == 8;
+*/
+static size_t encode_sensor_event_get_sensor_thresholds(const struct sensor_event_get_sensor_thresholds_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->readable_mask;
+    out[2] = rsp->lower_non_critical;
+    out[3] = rsp->lower_critical;
+    out[4] = rsp->lower_non_recoverable;
+    out[5] = rsp->upper_non_critical;
+    out[6] = rsp->upper_critical;
+    out[7] = rsp->upper_non_recoverable;
+    return 8;
+}
+
 /* Get sensor thresholds: 1 request byte, 7 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -210,15 +271,7 @@ static size_t answer_sensor_event_get_sensor_thresholds(struct bmc *b, struct bm
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.readable_mask;
-    out[2] = rsp.lower_non_critical;
-    out[3] = rsp.lower_critical;
-    out[4] = rsp.lower_non_recoverable;
-    out[5] = rsp.upper_non_critical;
-    out[6] = rsp.upper_critical;
-    out[7] = rsp.upper_non_recoverable;
-    return 8;
+    return encode_sensor_event_get_sensor_thresholds(&rsp, out);
 }
 
 /* Set sensor event enable: 2 to 6 request bytes, 0 response bytes. */
@@ -249,6 +302,25 @@ static size_t answer_sensor_event_set_sensor_event_enable(struct bmc *b, struct 
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get sensor event enable response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 5));
+  requires \separated(rsp, out + (0 .. 5));
+  assigns out[0 .. 5];
+  ensures \result == 6;
+*/
+static size_t encode_sensor_event_get_sensor_event_enable(const struct sensor_event_get_sensor_event_enable_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->control;
+    out[2] = (uint8_t)(rsp->assertion_enables & 0xff);
+    out[3] = (uint8_t)((rsp->assertion_enables >> 8) & 0xff);
+    out[4] = (uint8_t)(rsp->deassertion_enables & 0xff);
+    out[5] = (uint8_t)((rsp->deassertion_enables >> 8) & 0xff);
+    return 6;
+}
+
 /* Get sensor event enable: 1 request byte, 5 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -274,13 +346,7 @@ static size_t answer_sensor_event_get_sensor_event_enable(struct bmc *b, struct 
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.control;
-    out[2] = (uint8_t)(rsp.assertion_enables & 0xff);
-    out[3] = (uint8_t)((rsp.assertion_enables >> 8) & 0xff);
-    out[4] = (uint8_t)(rsp.deassertion_enables & 0xff);
-    out[5] = (uint8_t)((rsp.deassertion_enables >> 8) & 0xff);
-    return 6;
+    return encode_sensor_event_get_sensor_event_enable(&rsp, out);
 }
 
 /* Rearm sensor events: 2 to 6 request bytes, 0 response bytes. */
@@ -311,6 +377,25 @@ static size_t answer_sensor_event_rearm_sensor_events(struct bmc *b, struct bmc_
     return bmc_answer_code(out, cc);
 }
 
+/* A successful get sensor event status response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 5));
+  requires \separated(rsp, out + (0 .. 5));
+  assigns out[0 .. 5];
+  ensures \result == 6;
+*/
+static size_t encode_sensor_event_get_sensor_event_status(const struct sensor_event_get_sensor_event_status_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->flags;
+    out[2] = (uint8_t)(rsp->assertion_events & 0xff);
+    out[3] = (uint8_t)((rsp->assertion_events >> 8) & 0xff);
+    out[4] = (uint8_t)(rsp->deassertion_events & 0xff);
+    out[5] = (uint8_t)((rsp->deassertion_events >> 8) & 0xff);
+    return 6;
+}
+
 /* Get sensor event status: 1 request byte, 5 response bytes. */
 /*@
   requires bmc_valid(b) && bmc_command_buffers(b, call, data, len, out, cap);
@@ -336,13 +421,25 @@ static size_t answer_sensor_event_get_sensor_event_status(struct bmc *b, struct 
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.flags;
-    out[2] = (uint8_t)(rsp.assertion_events & 0xff);
-    out[3] = (uint8_t)((rsp.assertion_events >> 8) & 0xff);
-    out[4] = (uint8_t)(rsp.deassertion_events & 0xff);
-    out[5] = (uint8_t)((rsp.deassertion_events >> 8) & 0xff);
-    return 6;
+    return encode_sensor_event_get_sensor_event_status(&rsp, out);
+}
+
+/* A successful get sensor reading response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires rsp->states_len <= 2;
+  requires \valid(out + (0 .. 2 + rsp->states_len));
+  requires \separated(rsp, out + (0 .. 2 + rsp->states_len));
+  assigns out[0 .. 2 + rsp->states_len];
+  ensures \result == 3 + rsp->states_len;
+*/
+static size_t encode_sensor_event_get_sensor_reading(const struct sensor_event_get_sensor_reading_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->reading;
+    out[2] = rsp->flags;
+    bytes_copy(out + 3, rsp->states, rsp->states_len);
+    return 3 + rsp->states_len;
 }
 
 /* Get sensor reading: 1 request byte, 3 to 4 response bytes. */
@@ -370,11 +467,7 @@ static size_t answer_sensor_event_get_sensor_reading(struct bmc *b, struct bmc_c
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.reading;
-    out[2] = rsp.flags;
-    bytes_copy(out + 3, rsp.states, rsp.states_len);
-    return 3 + rsp.states_len;
+    return encode_sensor_event_get_sensor_reading(&rsp, out);
 }
 
 /* Set sensor type: 3 request bytes, 0 response bytes. */
@@ -399,6 +492,22 @@ static size_t answer_sensor_event_set_sensor_type(struct bmc *b, struct bmc_call
     (void)cap;
     cc = sensor_event_set_sensor_type(b, call, &req);
     return bmc_answer_code(out, cc);
+}
+
+/* A successful get sensor type response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_sensor_event_get_sensor_type(const struct sensor_event_get_sensor_type_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->sensor_type;
+    out[2] = rsp->event_reading_type;
+    return 3;
 }
 
 /* Get sensor type: 1 request byte, 2 response bytes. */
@@ -426,10 +535,7 @@ static size_t answer_sensor_event_get_sensor_type(struct bmc *b, struct bmc_call
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.sensor_type;
-    out[2] = rsp.event_reading_type;
-    return 3;
+    return encode_sensor_event_get_sensor_type(&rsp, out);
 }
 
 /* Set sensor reading: 3 to 10 request bytes, 0 response bytes. */

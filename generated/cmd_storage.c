@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Storage commands (NetFn STORAGE): length and range checks, decoding and encoding.
+ * Each response is written by an encode_ function of its own, so that the proof of
+ * its answer_ function carries the BMC's state across one call, not across each byte.
  *
  * Generated from spec/commands-storage.yaml by generator/ipmigen (template commands.c.j2).
  * Do not edit: change the spec and rebuild.
@@ -8,6 +10,23 @@
 #include "cmd_storage.h"
 
 #include "bytes.h"
+
+/* A successful get fru inventory area info response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 3));
+  requires \separated(rsp, out + (0 .. 3));
+  assigns out[0 .. 3];
+  ensures \result == 4;
+*/
+static size_t encode_storage_get_fru_inventory_area_info(const struct storage_get_fru_inventory_area_info_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->area_size & 0xff);
+    out[2] = (uint8_t)((rsp->area_size >> 8) & 0xff);
+    out[3] = rsp->access;
+    return 4;
+}
 
 /* Get fru inventory area info: 1 request byte, 3 response bytes. */
 /*@
@@ -34,11 +53,24 @@ static size_t answer_storage_get_fru_inventory_area_info(struct bmc *b, struct b
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.area_size & 0xff);
-    out[2] = (uint8_t)((rsp.area_size >> 8) & 0xff);
-    out[3] = rsp.access;
-    return 4;
+    return encode_storage_get_fru_inventory_area_info(&rsp, out);
+}
+
+/* A successful read fru data response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires rsp->data_len <= 255;
+  requires \valid(out + (0 .. 1 + rsp->data_len));
+  requires \separated(rsp, out + (0 .. 1 + rsp->data_len));
+  assigns out[0 .. 1 + rsp->data_len];
+  ensures \result == 2 + rsp->data_len;
+*/
+static size_t encode_storage_read_fru_data(const struct storage_read_fru_data_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->count;
+    bytes_copy(out + 2, rsp->data, rsp->data_len);
+    return 2 + rsp->data_len;
 }
 
 /* Read fru data: 4 request bytes, 1 to 256 response bytes. */
@@ -74,10 +106,22 @@ static size_t answer_storage_read_fru_data(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.count;
-    bytes_copy(out + 2, rsp.data, rsp.data_len);
-    return 2 + rsp.data_len;
+    return encode_storage_read_fru_data(&rsp, out);
+}
+
+/* A successful write fru data response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 1));
+  requires \separated(rsp, out + (0 .. 1));
+  assigns out[0 .. 1];
+  ensures \result == 2;
+*/
+static size_t encode_storage_write_fru_data(const struct storage_write_fru_data_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->count;
+    return 2;
 }
 
 /* Write fru data: 3 to 258 request bytes, 1 response byte. */
@@ -111,9 +155,35 @@ static size_t answer_storage_write_fru_data(struct bmc *b, struct bmc_call *call
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.count;
-    return 2;
+    return encode_storage_write_fru_data(&rsp, out);
+}
+
+/* A successful get sdr repository info response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 14));
+  requires \separated(rsp, out + (0 .. 14));
+  assigns out[0 .. 14];
+  ensures \result == 15;
+*/
+static size_t encode_storage_get_sdr_repository_info(const struct storage_get_sdr_repository_info_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->version;
+    out[2] = (uint8_t)(rsp->record_count & 0xff);
+    out[3] = (uint8_t)((rsp->record_count >> 8) & 0xff);
+    out[4] = (uint8_t)(rsp->free_space & 0xff);
+    out[5] = (uint8_t)((rsp->free_space >> 8) & 0xff);
+    out[6] = (uint8_t)(rsp->last_add_time & 0xff);
+    out[7] = (uint8_t)((rsp->last_add_time >> 8) & 0xff);
+    out[8] = (uint8_t)((rsp->last_add_time >> 16) & 0xff);
+    out[9] = (uint8_t)((rsp->last_add_time >> 24) & 0xff);
+    out[10] = (uint8_t)(rsp->last_erase_time & 0xff);
+    out[11] = (uint8_t)((rsp->last_erase_time >> 8) & 0xff);
+    out[12] = (uint8_t)((rsp->last_erase_time >> 16) & 0xff);
+    out[13] = (uint8_t)((rsp->last_erase_time >> 24) & 0xff);
+    out[14] = rsp->operation_support;
+    return 15;
 }
 
 /* Get sdr repository info: 0 request bytes, 14 response bytes. */
@@ -127,7 +197,6 @@ static size_t answer_storage_get_sdr_repository_info(struct bmc *b, struct bmc_c
                                                      const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct storage_get_sdr_repository_info_rsp rsp;
-    uint8_t cc;
 
     if (len != 0) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
@@ -136,23 +205,31 @@ static size_t answer_storage_get_sdr_repository_info(struct bmc *b, struct bmc_c
     if (cap < 15) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = storage_get_sdr_repository_info(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.version;
-    out[2] = (uint8_t)(rsp.record_count & 0xff);
-    out[3] = (uint8_t)((rsp.record_count >> 8) & 0xff);
-    out[4] = (uint8_t)(rsp.free_space & 0xff);
-    out[5] = (uint8_t)((rsp.free_space >> 8) & 0xff);
-    out[6] = (uint8_t)(rsp.last_add_time & 0xff);
-    out[7] = (uint8_t)((rsp.last_add_time >> 8) & 0xff);
-    out[8] = (uint8_t)((rsp.last_add_time >> 16) & 0xff);
-    out[9] = (uint8_t)((rsp.last_add_time >> 24) & 0xff);
-    out[10] = (uint8_t)(rsp.last_erase_time & 0xff);
-    out[11] = (uint8_t)((rsp.last_erase_time >> 8) & 0xff);
-    out[12] = (uint8_t)((rsp.last_erase_time >> 16) & 0xff);
-    out[13] = (uint8_t)((rsp.last_erase_time >> 24) & 0xff);
-    out[14] = rsp.operation_support;
-    return 15;
+    (void)storage_get_sdr_repository_info(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_storage_get_sdr_repository_info(&rsp, out);
+}
+
+/* A successful get sdr repository allocation info response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 9));
+  requires \separated(rsp, out + (0 .. 9));
+  assigns out[0 .. 9];
+  ensures \result == 10;
+*/
+static size_t encode_storage_get_sdr_repository_allocation_info(const struct storage_get_sdr_repository_allocation_info_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->units & 0xff);
+    out[2] = (uint8_t)((rsp->units >> 8) & 0xff);
+    out[3] = (uint8_t)(rsp->unit_size & 0xff);
+    out[4] = (uint8_t)((rsp->unit_size >> 8) & 0xff);
+    out[5] = (uint8_t)(rsp->free_units & 0xff);
+    out[6] = (uint8_t)((rsp->free_units >> 8) & 0xff);
+    out[7] = (uint8_t)(rsp->largest_free & 0xff);
+    out[8] = (uint8_t)((rsp->largest_free >> 8) & 0xff);
+    out[9] = rsp->max_record_size;
+    return 10;
 }
 
 /* Get sdr repository allocation info: 0 request bytes, 9 response bytes. */
@@ -166,7 +243,6 @@ static size_t answer_storage_get_sdr_repository_allocation_info(struct bmc *b, s
                                                                 const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct storage_get_sdr_repository_allocation_info_rsp rsp;
-    uint8_t cc;
 
     if (len != 0) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
@@ -175,18 +251,24 @@ static size_t answer_storage_get_sdr_repository_allocation_info(struct bmc *b, s
     if (cap < 10) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = storage_get_sdr_repository_allocation_info(b, call, &rsp);
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.units & 0xff);
-    out[2] = (uint8_t)((rsp.units >> 8) & 0xff);
-    out[3] = (uint8_t)(rsp.unit_size & 0xff);
-    out[4] = (uint8_t)((rsp.unit_size >> 8) & 0xff);
-    out[5] = (uint8_t)(rsp.free_units & 0xff);
-    out[6] = (uint8_t)((rsp.free_units >> 8) & 0xff);
-    out[7] = (uint8_t)(rsp.largest_free & 0xff);
-    out[8] = (uint8_t)((rsp.largest_free >> 8) & 0xff);
-    out[9] = rsp.max_record_size;
-    return 10;
+    (void)storage_get_sdr_repository_allocation_info(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_storage_get_sdr_repository_allocation_info(&rsp, out);
+}
+
+/* A successful reserve sdr repository response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_storage_reserve_sdr_repository(const struct storage_reserve_sdr_repository_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->reservation & 0xff);
+    out[2] = (uint8_t)((rsp->reservation >> 8) & 0xff);
+    return 3;
 }
 
 /* Reserve sdr repository: 0 request bytes, 2 response bytes. */
@@ -200,7 +282,6 @@ static size_t answer_storage_reserve_sdr_repository(struct bmc *b, struct bmc_ca
                                                     const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct storage_reserve_sdr_repository_rsp rsp;
-    uint8_t cc;
 
     if (len != 0) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
@@ -209,11 +290,26 @@ static size_t answer_storage_reserve_sdr_repository(struct bmc *b, struct bmc_ca
     if (cap < 3) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = storage_reserve_sdr_repository(b, call, &rsp);
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.reservation & 0xff);
-    out[2] = (uint8_t)((rsp.reservation >> 8) & 0xff);
-    return 3;
+    (void)storage_reserve_sdr_repository(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_storage_reserve_sdr_repository(&rsp, out);
+}
+
+/* A successful get sdr response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires rsp->data_len <= 260;
+  requires \valid(out + (0 .. 2 + rsp->data_len));
+  requires \separated(rsp, out + (0 .. 2 + rsp->data_len));
+  assigns out[0 .. 2 + rsp->data_len];
+  ensures \result == 3 + rsp->data_len;
+*/
+static size_t encode_storage_get_sdr(const struct storage_get_sdr_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->next_record_id & 0xff);
+    out[2] = (uint8_t)((rsp->next_record_id >> 8) & 0xff);
+    bytes_copy(out + 3, rsp->data, rsp->data_len);
+    return 3 + rsp->data_len;
 }
 
 /* Get sdr: 6 request bytes, 2 to 262 response bytes. */
@@ -250,11 +346,23 @@ static size_t answer_storage_get_sdr(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.next_record_id & 0xff);
-    out[2] = (uint8_t)((rsp.next_record_id >> 8) & 0xff);
-    bytes_copy(out + 3, rsp.data, rsp.data_len);
-    return 3 + rsp.data_len;
+    return encode_storage_get_sdr(&rsp, out);
+}
+
+/* A successful add sdr response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_storage_add_sdr(const struct storage_add_sdr_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->record_id & 0xff);
+    out[2] = (uint8_t)((rsp->record_id >> 8) & 0xff);
+    return 3;
 }
 
 /* Add sdr: 5 to 260 request bytes, 2 response bytes. */
@@ -286,9 +394,22 @@ static size_t answer_storage_add_sdr(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.record_id & 0xff);
-    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
+    return encode_storage_add_sdr(&rsp, out);
+}
+
+/* A successful partial add sdr response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_storage_partial_add_sdr(const struct storage_partial_add_sdr_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->record_id & 0xff);
+    out[2] = (uint8_t)((rsp->record_id >> 8) & 0xff);
     return 3;
 }
 
@@ -328,9 +449,22 @@ static size_t answer_storage_partial_add_sdr(struct bmc *b, struct bmc_call *cal
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.record_id & 0xff);
-    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
+    return encode_storage_partial_add_sdr(&rsp, out);
+}
+
+/* A successful delete sdr response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_storage_delete_sdr(const struct storage_delete_sdr_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->record_id & 0xff);
+    out[2] = (uint8_t)((rsp->record_id >> 8) & 0xff);
     return 3;
 }
 
@@ -360,10 +494,22 @@ static size_t answer_storage_delete_sdr(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.record_id & 0xff);
-    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
-    return 3;
+    return encode_storage_delete_sdr(&rsp, out);
+}
+
+/* A successful clear sdr repository response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 1));
+  requires \separated(rsp, out + (0 .. 1));
+  assigns out[0 .. 1];
+  ensures \result == 2;
+*/
+static size_t encode_storage_clear_sdr_repository(const struct storage_clear_sdr_repository_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->progress;
+    return 2;
 }
 
 /* Clear sdr repository: 6 request bytes, 1 response byte. */
@@ -393,9 +539,35 @@ static size_t answer_storage_clear_sdr_repository(struct bmc *b, struct bmc_call
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.progress;
-    return 2;
+    return encode_storage_clear_sdr_repository(&rsp, out);
+}
+
+/* A successful get sel info response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 14));
+  requires \separated(rsp, out + (0 .. 14));
+  assigns out[0 .. 14];
+  ensures \result == 15;
+*/
+static size_t encode_storage_get_sel_info(const struct storage_get_sel_info_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->version;
+    out[2] = (uint8_t)(rsp->entries & 0xff);
+    out[3] = (uint8_t)((rsp->entries >> 8) & 0xff);
+    out[4] = (uint8_t)(rsp->free_space & 0xff);
+    out[5] = (uint8_t)((rsp->free_space >> 8) & 0xff);
+    out[6] = (uint8_t)(rsp->last_add_time & 0xff);
+    out[7] = (uint8_t)((rsp->last_add_time >> 8) & 0xff);
+    out[8] = (uint8_t)((rsp->last_add_time >> 16) & 0xff);
+    out[9] = (uint8_t)((rsp->last_add_time >> 24) & 0xff);
+    out[10] = (uint8_t)(rsp->last_erase_time & 0xff);
+    out[11] = (uint8_t)((rsp->last_erase_time >> 8) & 0xff);
+    out[12] = (uint8_t)((rsp->last_erase_time >> 16) & 0xff);
+    out[13] = (uint8_t)((rsp->last_erase_time >> 24) & 0xff);
+    out[14] = rsp->operation_support;
+    return 15;
 }
 
 /* Get sel info: 0 request bytes, 14 response bytes. */
@@ -409,7 +581,6 @@ static size_t answer_storage_get_sel_info(struct bmc *b, struct bmc_call *call,
                                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct storage_get_sel_info_rsp rsp;
-    uint8_t cc;
 
     if (len != 0) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
@@ -418,23 +589,31 @@ static size_t answer_storage_get_sel_info(struct bmc *b, struct bmc_call *call,
     if (cap < 15) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = storage_get_sel_info(b, call, &rsp);
-    out[0] = cc;
-    out[1] = rsp.version;
-    out[2] = (uint8_t)(rsp.entries & 0xff);
-    out[3] = (uint8_t)((rsp.entries >> 8) & 0xff);
-    out[4] = (uint8_t)(rsp.free_space & 0xff);
-    out[5] = (uint8_t)((rsp.free_space >> 8) & 0xff);
-    out[6] = (uint8_t)(rsp.last_add_time & 0xff);
-    out[7] = (uint8_t)((rsp.last_add_time >> 8) & 0xff);
-    out[8] = (uint8_t)((rsp.last_add_time >> 16) & 0xff);
-    out[9] = (uint8_t)((rsp.last_add_time >> 24) & 0xff);
-    out[10] = (uint8_t)(rsp.last_erase_time & 0xff);
-    out[11] = (uint8_t)((rsp.last_erase_time >> 8) & 0xff);
-    out[12] = (uint8_t)((rsp.last_erase_time >> 16) & 0xff);
-    out[13] = (uint8_t)((rsp.last_erase_time >> 24) & 0xff);
-    out[14] = rsp.operation_support;
-    return 15;
+    (void)storage_get_sel_info(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_storage_get_sel_info(&rsp, out);
+}
+
+/* A successful get sel allocation info response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 9));
+  requires \separated(rsp, out + (0 .. 9));
+  assigns out[0 .. 9];
+  ensures \result == 10;
+*/
+static size_t encode_storage_get_sel_allocation_info(const struct storage_get_sel_allocation_info_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->units & 0xff);
+    out[2] = (uint8_t)((rsp->units >> 8) & 0xff);
+    out[3] = (uint8_t)(rsp->unit_size & 0xff);
+    out[4] = (uint8_t)((rsp->unit_size >> 8) & 0xff);
+    out[5] = (uint8_t)(rsp->free_units & 0xff);
+    out[6] = (uint8_t)((rsp->free_units >> 8) & 0xff);
+    out[7] = (uint8_t)(rsp->largest_free & 0xff);
+    out[8] = (uint8_t)((rsp->largest_free >> 8) & 0xff);
+    out[9] = rsp->max_record_size;
+    return 10;
 }
 
 /* Get sel allocation info: 0 request bytes, 9 response bytes. */
@@ -448,7 +627,6 @@ static size_t answer_storage_get_sel_allocation_info(struct bmc *b, struct bmc_c
                                                      const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct storage_get_sel_allocation_info_rsp rsp;
-    uint8_t cc;
 
     if (len != 0) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
@@ -457,18 +635,24 @@ static size_t answer_storage_get_sel_allocation_info(struct bmc *b, struct bmc_c
     if (cap < 10) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = storage_get_sel_allocation_info(b, call, &rsp);
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.units & 0xff);
-    out[2] = (uint8_t)((rsp.units >> 8) & 0xff);
-    out[3] = (uint8_t)(rsp.unit_size & 0xff);
-    out[4] = (uint8_t)((rsp.unit_size >> 8) & 0xff);
-    out[5] = (uint8_t)(rsp.free_units & 0xff);
-    out[6] = (uint8_t)((rsp.free_units >> 8) & 0xff);
-    out[7] = (uint8_t)(rsp.largest_free & 0xff);
-    out[8] = (uint8_t)((rsp.largest_free >> 8) & 0xff);
-    out[9] = rsp.max_record_size;
-    return 10;
+    (void)storage_get_sel_allocation_info(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_storage_get_sel_allocation_info(&rsp, out);
+}
+
+/* A successful reserve sel response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_storage_reserve_sel(const struct storage_reserve_sel_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->reservation & 0xff);
+    out[2] = (uint8_t)((rsp->reservation >> 8) & 0xff);
+    return 3;
 }
 
 /* Reserve sel: 0 request bytes, 2 response bytes. */
@@ -482,7 +666,6 @@ static size_t answer_storage_reserve_sel(struct bmc *b, struct bmc_call *call,
                                          const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct storage_reserve_sel_rsp rsp;
-    uint8_t cc;
 
     if (len != 0) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
@@ -491,11 +674,26 @@ static size_t answer_storage_reserve_sel(struct bmc *b, struct bmc_call *call,
     if (cap < 3) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = storage_reserve_sel(b, call, &rsp);
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.reservation & 0xff);
-    out[2] = (uint8_t)((rsp.reservation >> 8) & 0xff);
-    return 3;
+    (void)storage_reserve_sel(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_storage_reserve_sel(&rsp, out);
+}
+
+/* A successful get sel entry response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires rsp->data_len <= 16;
+  requires \valid(out + (0 .. 2 + rsp->data_len));
+  requires \separated(rsp, out + (0 .. 2 + rsp->data_len));
+  assigns out[0 .. 2 + rsp->data_len];
+  ensures \result == 3 + rsp->data_len;
+*/
+static size_t encode_storage_get_sel_entry(const struct storage_get_sel_entry_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->next_record_id & 0xff);
+    out[2] = (uint8_t)((rsp->next_record_id >> 8) & 0xff);
+    bytes_copy(out + 3, rsp->data, rsp->data_len);
+    return 3 + rsp->data_len;
 }
 
 /* Get sel entry: 6 request bytes, 2 to 18 response bytes. */
@@ -529,11 +727,23 @@ static size_t answer_storage_get_sel_entry(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.next_record_id & 0xff);
-    out[2] = (uint8_t)((rsp.next_record_id >> 8) & 0xff);
-    bytes_copy(out + 3, rsp.data, rsp.data_len);
-    return 3 + rsp.data_len;
+    return encode_storage_get_sel_entry(&rsp, out);
+}
+
+/* A successful add sel entry response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_storage_add_sel_entry(const struct storage_add_sel_entry_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->record_id & 0xff);
+    out[2] = (uint8_t)((rsp->record_id >> 8) & 0xff);
+    return 3;
 }
 
 /* Add sel entry: 16 request bytes, 2 response bytes. */
@@ -561,9 +771,22 @@ static size_t answer_storage_add_sel_entry(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.record_id & 0xff);
-    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
+    return encode_storage_add_sel_entry(&rsp, out);
+}
+
+/* A successful delete sel entry response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 2));
+  requires \separated(rsp, out + (0 .. 2));
+  assigns out[0 .. 2];
+  ensures \result == 3;
+*/
+static size_t encode_storage_delete_sel_entry(const struct storage_delete_sel_entry_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->record_id & 0xff);
+    out[2] = (uint8_t)((rsp->record_id >> 8) & 0xff);
     return 3;
 }
 
@@ -593,10 +816,22 @@ static size_t answer_storage_delete_sel_entry(struct bmc *b, struct bmc_call *ca
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.record_id & 0xff);
-    out[2] = (uint8_t)((rsp.record_id >> 8) & 0xff);
-    return 3;
+    return encode_storage_delete_sel_entry(&rsp, out);
+}
+
+/* A successful clear sel response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 1));
+  requires \separated(rsp, out + (0 .. 1));
+  assigns out[0 .. 1];
+  ensures \result == 2;
+*/
+static size_t encode_storage_clear_sel(const struct storage_clear_sel_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = rsp->progress;
+    return 2;
 }
 
 /* Clear sel: 6 request bytes, 1 response byte. */
@@ -626,9 +861,25 @@ static size_t answer_storage_clear_sel(struct bmc *b, struct bmc_call *call,
     if (cc != IPMI_CC_SUCCESS) {
         return bmc_answer_code(out, cc);
     }
-    out[0] = cc;
-    out[1] = rsp.progress;
-    return 2;
+    return encode_storage_clear_sel(&rsp, out);
+}
+
+/* A successful get sel time response: completion code, fields. */
+/*@
+  requires \valid_read(rsp);
+  requires \valid(out + (0 .. 4));
+  requires \separated(rsp, out + (0 .. 4));
+  assigns out[0 .. 4];
+  ensures \result == 5;
+*/
+static size_t encode_storage_get_sel_time(const struct storage_get_sel_time_rsp *rsp, uint8_t *out)
+{
+    out[0] = IPMI_CC_SUCCESS;
+    out[1] = (uint8_t)(rsp->time & 0xff);
+    out[2] = (uint8_t)((rsp->time >> 8) & 0xff);
+    out[3] = (uint8_t)((rsp->time >> 16) & 0xff);
+    out[4] = (uint8_t)((rsp->time >> 24) & 0xff);
+    return 5;
 }
 
 /* Get sel time: 0 request bytes, 4 response bytes. */
@@ -642,7 +893,6 @@ static size_t answer_storage_get_sel_time(struct bmc *b, struct bmc_call *call,
                                           const uint8_t *data, size_t len, uint8_t *out, size_t cap)
 {
     struct storage_get_sel_time_rsp rsp;
-    uint8_t cc;
 
     if (len != 0) {
         return bmc_answer_code(out, IPMI_CC_REQUEST_DATA_LENGTH_INVALID);
@@ -651,13 +901,8 @@ static size_t answer_storage_get_sel_time(struct bmc *b, struct bmc_call *call,
     if (cap < 5) {
         return bmc_answer_code(out, IPMI_CC_CANNOT_RETURN_BYTES);
     }
-    cc = storage_get_sel_time(b, call, &rsp);
-    out[0] = cc;
-    out[1] = (uint8_t)(rsp.time & 0xff);
-    out[2] = (uint8_t)((rsp.time >> 8) & 0xff);
-    out[3] = (uint8_t)((rsp.time >> 16) & 0xff);
-    out[4] = (uint8_t)((rsp.time >> 24) & 0xff);
-    return 5;
+    (void)storage_get_sel_time(b, call, &rsp); /* it cannot fail: its contract says so */
+    return encode_storage_get_sel_time(&rsp, out);
 }
 
 /* Set sel time: 4 request bytes, 0 response bytes. */

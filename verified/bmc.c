@@ -32,6 +32,43 @@ void bmc_clear_effects(struct bmc_effects *fx)
     fx->deadline = 0;
 }
 
+/*
+ * The parts of a BMC that bmc_valid or bmc_init's contract constrain, as they start:
+ * apart from the rest of bmc_init so that their proof does not carry every other
+ * part's initialisation.
+ */
+/*@
+  requires \valid(b);
+  assigns b->state.sensors, b->state.chassis, b->state.msgq, b->state.sdr,
+          b->state.acpi_system_state, b->state.acpi_device_state;
+  ensures bmc_valid(b);
+  ensures sensor_is_present(&b->state.sensors, SENSOR_WATCHDOG_NUMBER);
+  ensures b->state.acpi_system_state == 0 && b->state.acpi_device_state == 0;
+  ensures b->state.chassis.power_on;
+  ensures b->state.msgq.count == 0 && b->state.sdr.count == 1;
+*/
+static void bmc_init_constrained(struct bmc *b, uint8_t owner)
+{
+    /* The watchdog's sensor, as upstream's first SDR describes it, until the SDR
+       repository defines the sensors. */
+    sensor_init(&b->state.sensors);
+    sensor_define_discrete(&b->state.sensors, SENSOR_WATCHDOG_NUMBER, SENSOR_TYPE_WATCHDOG_2,
+                           SENSOR_READING_SENSOR_SPECIFIC, SENSOR_WATCHDOG_ASSERTIONS, 0);
+    bmc_chassis_init(&b->state.chassis);
+    //@ assert sensor_is_present(&b->state.sensors, SENSOR_WATCHDOG_NUMBER);
+    msgq_init(&b->state.msgq);
+    //@ assert bmc_chassis_valid(&b->state.chassis) && msgq_valid(&b->state.msgq);
+    //@ assert sensor_is_present(&b->state.sensors, SENSOR_WATCHDOG_NUMBER);
+    /* Upstream's one SDR, the watchdog sensor's. */
+    sdr_init_default(&b->state.sdr, owner);
+    //@ assert bmc_chassis_valid(&b->state.chassis);
+    //@ assert msgq_valid(&b->state.msgq);
+    //@ assert sdr_valid(&b->state.sdr);
+    /* S0/G0 and D0: the machine is working. */
+    b->state.acpi_system_state = 0;
+    b->state.acpi_device_state = 0;
+}
+
 void bmc_init(struct bmc *b, const struct bmc_config *config)
 {
     b->config = *config;
@@ -39,21 +76,10 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     b->state.msg_flags = 0;
     watchdog_init(&b->state.watchdog);
     sel_init(&b->state.sel);
-    /* Upstream's FRU device 0 and its one SDR, the watchdog sensor's. */
     fru_init(&b->state.fru);
-    sdr_init_default(&b->state.sdr, config->slave_addr);
-    bmc_chassis_init(&b->state.chassis);
-    msgq_init(&b->state.msgq);
     bmc_sysinfo_init(&b->state.sysinfo);
-    /* S0/G0 and D0: the machine is working. */
-    b->state.acpi_system_state = 0;
-    b->state.acpi_device_state = 0;
-    /* The watchdog's sensor, as upstream's first SDR describes it, until the SDR
-       repository defines the sensors. */
-    sensor_init(&b->state.sensors);
-    sensor_define_discrete(&b->state.sensors, SENSOR_WATCHDOG_NUMBER, SENSOR_TYPE_WATCHDOG_2,
-                           SENSOR_READING_SENSOR_SPECIFIC, SENSOR_WATCHDOG_ASSERTIONS, 0);
     bytes_clear(b->state.event_buffer, SEL_RECORD_LEN);
+    bmc_init_constrained(b, config->slave_addr);
 }
 
 bool bmc_attention_irq(const struct bmc *b)
@@ -208,36 +234,18 @@ static void bmc_watchdog_expired(struct bmc *b, struct bmc_call *call, bool log)
     }
 }
 
-/* bmc_tick on a call whose effects are still clear. */
+/* What a tick does once the watchdog fired: each step, then the new timer. */
 /*@
   requires bmc_valid(b) && bmc_call_valid(call) && \separated(b, call);
-  requires call->effects.power == BMC_POWER_NONE && !call->effects.nmi;
-  requires !call->effects.timer_changed && !call->effects.attention_changed;
-  requires !call->effects.irq_enable_changed && !call->effects.cold_reset;
-  requires !call->effects.warm_reset;
-  assigns b->state.watchdog, b->state.msg_flags, b->state.sensors, b->state.sel,
+  assigns b->state.msg_flags, b->state.sensors, b->state.sel,
           b->state.event_buffer[0 .. SEL_RECORD_LEN - 1], call->effects;
   ensures bmc_valid(b) && bmc_call_valid(call);
-  ensures !\old(b->state.watchdog.running) ==>
-          !call->effects.timer_changed && call->effects.power == BMC_POWER_NONE
-          && !call->effects.nmi;
-  ensures \old(b->state.watchdog.running)
-          && call->now < \old(watchdog_deadline_of(&b->state.watchdog)) ==>
-          !call->effects.timer_changed && call->effects.power == BMC_POWER_NONE
-          && !call->effects.nmi && !call->effects.attention_changed;
 */
-static void bmc_tick_call(struct bmc *b, struct bmc_call *call)
+static void bmc_tick_fired(struct bmc *b, struct bmc_call *call, struct watchdog_fired fired)
 {
-    struct watchdog_fired fired;
     bool log = (b->state.watchdog.use & WATCHDOG_USE_DONT_LOG) == 0;
 
-    fired = watchdog_tick(&b->state.watchdog, call->now);
-    if (!fired.pretimeout && !fired.expired) {
-        //@ assert bmc_valid(b) && bmc_call_valid(call);
-        return;
-    }
     /* What each step keeps, said after it, so that each goal spans one call. */
-    //@ assert bmc_valid(b) && bmc_call_valid(call);
     if (fired.pretimeout) {
         bmc_watchdog_pretimeout(b, call, log);
         //@ assert bmc_valid(b) && bmc_call_valid(call);
@@ -247,22 +255,49 @@ static void bmc_tick_call(struct bmc *b, struct bmc_call *call)
         //@ assert bmc_valid(b) && bmc_call_valid(call);
     }
     bmc_report_timer(b, &call->effects);
-    //@ assert bmc_valid(b) && bmc_call_valid(call);
+}
+
+/* The effects of a call that asks for nothing, as a value. */
+/*@
+  assigns \nothing;
+  ensures !\result.irq_enable_changed && !\result.attention_changed;
+  ensures !\result.attention_irq && !\result.cold_reset && !\result.warm_reset;
+  ensures \result.power == BMC_POWER_NONE && !\result.nmi && !\result.timer_changed;
+*/
+static struct bmc_effects bmc_no_effects(void)
+{
+    struct bmc_effects fx;
+
+    bmc_clear_effects(&fx);
+    return fx;
 }
 
 struct bmc_effects bmc_tick(struct bmc *b, uint64_t now)
 {
     struct bmc_call call;
+    struct watchdog_fired fired;
+    struct bmc_effects fx;
 
+    fired = watchdog_tick(&b->state.watchdog, now);
+    //@ assert bmc_valid(b);
+    if (!fired.pretimeout && !fired.expired) {
+        /* Nothing due: nothing asked, with no step between the clear effects and
+           the return for a prover to see through. */
+        fx = bmc_no_effects();
+        return fx;
+    }
     call.now = now;
     bmc_clear_effects(&call.effects);
-    bmc_tick_call(b, &call);
-    /* No tick asks for these: said here once rather than carried through each step
-       (the provers could not carry them across the steps' effects). */
-    call.effects.irq_enable_changed = false;
-    call.effects.cold_reset = false;
-    call.effects.warm_reset = false;
-    return call.effects;
+    bmc_tick_fired(b, &call, fired);
+    /* A copy whose address is never taken: the provers see its fields as values,
+       not as memory each step of the tick may have written. */
+    fx = call.effects;
+    //@ assert fx.power <= BMC_POWER_LAST;
+    /* No tick asks for these (bmc_clear_effects said so before the steps). */
+    fx.irq_enable_changed = false;
+    fx.cold_reset = false;
+    fx.warm_reset = false;
+    return fx;
 }
 
 struct bmc_effects bmc_announce(const struct bmc *b)
