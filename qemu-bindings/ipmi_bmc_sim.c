@@ -508,6 +508,10 @@ static void ipmi_sim_realize(DeviceState *dev, Error **errp)
     memcpy(config.guid, ibs->uuid.data, sizeof(config.guid));
 
     bmc_init(&ibs->core, &config);
+    /* The SEL's clock reads the host's, in seconds since 1970 as upstream's does, until
+       the guest sets it (ipmitool then shows dates, not "Pre-Init"). */
+    sel_set_time(&ibs->core.state.sel, ipmi_sim_now(),
+                 (uint32_t)(qemu_clock_get_ns(QEMU_CLOCK_HOST) / NANOSECONDS_PER_SECOND));
     if (!ipmi_sim_load_sdrs(ibs, errp) || !ipmi_sim_load_fru(ibs, errp)) {
         return;
     }
@@ -615,9 +619,11 @@ static bool ipmi_sim_sel_needed(void *opaque)
         return false;           /* a stream for a stock QEMU: upstream's state alone */
     }
 
+    /* The clock as realize set it is the destination's own (the host's) as well. */
     return sel->count != 0 || sel->next_id != 1 || sel->reservation != 0 ||
-           sel->overflow || sel->time_offset != 0 || sel->last_add != SEL_TIME_NEVER ||
-           sel->last_erase != SEL_TIME_NEVER;
+           sel->overflow || sel->last_add != SEL_TIME_NEVER ||
+           sel->last_erase != SEL_TIME_NEVER ||
+           sel->time_offset != ibs->core_at_start->state.sel.time_offset;
 }
 
 static const VMStateDescription vmstate_ipmi_sim_sel = {

@@ -35,7 +35,9 @@ Checks (each can be left out with --skip NAME):
     sel_add          "sel add FILE" with one Watchdog 2 "Hard reset" event, then
                      "sel info": Entries 1
     sel_list         "sel list": one entry "Watchdog2 | Hard reset | Asserted"
-                     (ipmitool's name of sensor type 23h)
+                     (ipmitool's name of sensor type 23h), stamped with the host's
+                     date (the SEL clock reads the host's, as upstream's does; a
+                     clock from 0 shows "Pre-Init")
     sel_clear        "sel clear" answers "Clearing SEL.", then "sel info": Entries 0
     sdr_list         "sdr list": "Watchdog | 0x00 | ok" and nothing else
     sdr_elist        "sdr elist": "Watchdog | 00h | ok | 35.1"
@@ -162,9 +164,11 @@ def sel_checks(check, out):
 
     # "ID | date | time | sensor type [#num] | event | direction"
     entries = [row for row in parse_table(out(SEL_LIST)) if len(row) == 6]
-    ok = len(entries) == 1 and entries[0][3:] == ["Watchdog2", "Hard reset", "Asserted"]
-    check("sel_list", ok, "expected one entry '... | Watchdog2 | Hard reset | Asserted'"
-          ", got %r" % entries)
+    today = {time.strftime("%m/%d/%y", time.gmtime(time.time() + d)) for d in (-86400, 0)}
+    ok = (len(entries) == 1 and entries[0][1] in today
+          and entries[0][3:] == ["Watchdog2", "Hard reset", "Asserted"])
+    check("sel_list", ok, "expected one entry '... | %s | ... | Watchdog2 | Hard reset"
+          " | Asserted', got %r" % (" or ".join(sorted(today)), entries))
 
     text = out(SEL_CLEAR)
     ok, detail = fields_match(text, {"Entries": "0"})
