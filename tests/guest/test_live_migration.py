@@ -42,12 +42,10 @@ end. Exit status 0 when every check passes.
 
 import argparse
 import importlib.util
-import json
 import os
 import queue
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -58,6 +56,7 @@ import yaml
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 from checks import Checks  # noqa: E402  (tests/guest/checks.py)
+from qmp_client import Qmp  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RUNNER = os.path.join(HERE, "..", "..", "guest", "run-guest.py")
@@ -151,31 +150,11 @@ class Qemu:
         self.lines = queue.Queue()
         threading.Thread(target=runner.reader, args=(self.proc.stdout, self.lines),
                          daemon=True).start()
-        self.qmp_file = self._connect().makefile("rw")
-        self.qmp_file.readline()
-        self.qmp("qmp_capabilities")
-
-    def _connect(self):
-        for _ in range(400):
-            if self.proc.poll() is not None:
-                raise RuntimeError("%s QEMU exited: %s" % (self.name, self.errors()))
-            try:
-                sock = socket.socket(socket.AF_UNIX)
-                sock.connect(self.qmp_path)
-                return sock
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("%s QEMU: no QMP socket" % self.name)
+        self.connection = Qmp(self.qmp_path, name,
+                              lambda: self.errors() if self.proc.poll() is not None else None)
 
     def qmp(self, command, **arguments):
-        self.qmp_file.write(json.dumps({"execute": command, "arguments": arguments}) + "\n")
-        self.qmp_file.flush()
-        while True:
-            reply = json.loads(self.qmp_file.readline())
-            if "return" in reply:
-                return reply["return"]
-            if "error" in reply:
-                raise RuntimeError("%s: %s: %s" % (self.name, command, reply["error"]["desc"]))
+        return self.connection.command(command, **arguments)
 
     def migration_trace(self, what):
         """(phase, subsection) of the last "saved"/"loaded" trace line, or None."""

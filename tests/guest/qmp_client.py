@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A QMP connection to a QEMU the test started with -qmp unix:PATH,server=on,wait=off."""
+
+import json
+import socket
+import time
+
+
+class Qmp:
+    """Connects (QEMU creates the socket a moment after it starts) and negotiates."""
+
+    def __init__(self, path, name, exited=lambda: None, attempts=400):
+        self.name = name
+        self.file = self._connect(path, exited, attempts).makefile("rw")
+        self.file.readline()                       # the greeting
+        self.command("qmp_capabilities")
+
+    def _connect(self, path, exited, attempts):
+        for _ in range(attempts):
+            why = exited()
+            if why is not None:
+                raise RuntimeError("%s QEMU exited: %s" % (self.name, why))
+            try:
+                sock = socket.socket(socket.AF_UNIX)
+                sock.connect(path)
+                return sock
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("%s QEMU: no QMP socket at %s" % (self.name, path))
+
+    def command(self, command, **arguments):
+        """The command's return value; an error reply raises RuntimeError."""
+        self.file.write(json.dumps({"execute": command, "arguments": arguments}) + "\n")
+        self.file.flush()
+        while True:
+            line = self.file.readline()
+            if not line:
+                raise RuntimeError("%s QEMU closed QMP during %s" % (self.name, command))
+            reply = json.loads(line)
+            if "return" in reply:
+                return reply["return"]
+            if "error" in reply:
+                raise RuntimeError("%s: %s: %s" % (self.name, command,
+                                                   reply["error"]["desc"]))
