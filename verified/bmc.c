@@ -82,6 +82,17 @@ void bmc_init(struct bmc *b, const struct bmc_config *config)
     bmc_init_constrained(b, config->slave_addr);
 }
 
+bool bmc_acpi_system_state_known(uint8_t s)
+{
+    return s <= BMC_ACPI_SYSTEM_LAST || s == BMC_ACPI_SYSTEM_LEGACY_ON ||
+           s == BMC_ACPI_SYSTEM_LEGACY_OFF || s == BMC_ACPI_UNKNOWN;
+}
+
+bool bmc_acpi_device_state_known(uint8_t s)
+{
+    return s <= BMC_ACPI_DEVICE_LAST || s == BMC_ACPI_UNKNOWN;
+}
+
 bool bmc_attention_irq(const struct bmc *b)
 {
     uint8_t enables = b->state.global_enables;

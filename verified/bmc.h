@@ -114,6 +114,19 @@ struct bmc_call {
     0 <= s <= BMC_ACPI_DEVICE_LAST || s == BMC_ACPI_UNKNOWN;
 */
 
+/* Whether a request (or a migration stream) names such a state. */
+/*@
+  assigns \nothing;
+  ensures \result != 0 <==> bmc_acpi_system_state(s);
+*/
+bool bmc_acpi_system_state_known(uint8_t s);
+
+/*@
+  assigns \nothing;
+  ensures \result != 0 <==> bmc_acpi_device_state(s);
+*/
+bool bmc_acpi_device_state_known(uint8_t s);
+
 /* What commands change. */
 struct bmc_state {
     uint8_t global_enables;

@@ -103,25 +103,6 @@ uint8_t app_warm_reset(struct bmc *b, struct bmc_call *call)
     return IPMI_CC_SUCCESS;
 }
 
-/*@
-  assigns \nothing;
-  ensures \result != 0 <==> bmc_acpi_system_state(s);
-*/
-static bool acpi_system_state_known(uint8_t s)
-{
-    return s <= BMC_ACPI_SYSTEM_LAST || s == BMC_ACPI_SYSTEM_LEGACY_ON ||
-           s == BMC_ACPI_SYSTEM_LEGACY_OFF || s == BMC_ACPI_UNKNOWN;
-}
-
-/*@
-  assigns \nothing;
-  ensures \result != 0 <==> bmc_acpi_device_state(s);
-*/
-static bool acpi_device_state_known(uint8_t s)
-{
-    return s <= BMC_ACPI_DEVICE_LAST || s == BMC_ACPI_UNKNOWN;
-}
-
 /*
  * A request byte of Set ACPI Power State asks to set the state in its bits 6:0 when
  * its bit 7 is set and those bits do not say "no change".
@@ -171,8 +152,8 @@ uint8_t app_set_acpi_power_state(struct bmc *b, struct bmc_call *call,
     uint8_t device = req->device_power_state & BMC_ACPI_STATE_MASK;
 
     (void)call;
-    if ((set_system && !acpi_system_state_known(system)) ||
-        (set_device && !acpi_device_state_known(device))) {
+    if ((set_system && !bmc_acpi_system_state_known(system)) ||
+        (set_device && !bmc_acpi_device_state_known(device))) {
         return IPMI_CC_INVALID_DATA_FIELD;
     }
     if (set_system) {

@@ -31,6 +31,12 @@ void bmc_chassis_init(struct bmc_chassis *c)
     c->restart_cause = BMC_RESTART_CAUSE_UNKNOWN;
 }
 
+bool bmc_chassis_known(const struct bmc_chassis *c)
+{
+    return c->restart_cause <= BMC_RESTART_CAUSE_LAST &&
+           (c->last_power_event == 0 || c->last_power_event == BMC_LAST_POWER_EVENT_COMMAND);
+}
+
 /*
  * No intrusion sensor, front panel lockout, diagnostic interrupt button or power
  * interlock; the BMC itself is the FRU, SDR, SEL and system management device.

@@ -110,15 +110,9 @@ void bmc_sensor_from_upstream(struct sensor *s, const struct bmc_upstream_sensor
 */
 static bool bmc_migrated_power_ok(const struct bmc *b)
 {
-    uint8_t system = b->state.acpi_system_state;
-    uint8_t device = b->state.acpi_device_state;
-    const struct bmc_chassis *c = &b->state.chassis;
-
-    return c->restart_cause <= BMC_RESTART_CAUSE_LAST &&
-           (c->last_power_event == 0 || c->last_power_event == BMC_LAST_POWER_EVENT_COMMAND) &&
-           (system <= BMC_ACPI_SYSTEM_LAST || system == BMC_ACPI_SYSTEM_LEGACY_ON ||
-            system == BMC_ACPI_SYSTEM_LEGACY_OFF || system == BMC_ACPI_UNKNOWN) &&
-           (device <= BMC_ACPI_DEVICE_LAST || device == BMC_ACPI_UNKNOWN);
+    return bmc_chassis_known(&b->state.chassis) &&
+           bmc_acpi_system_state_known(b->state.acpi_system_state) &&
+           bmc_acpi_device_state_known(b->state.acpi_device_state);
 }
 
 bool bmc_migrated_ok(const struct bmc *b)

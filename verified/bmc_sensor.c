@@ -44,6 +44,8 @@
 /* No other set of reading factors: the last reading (section 35.5). */
 #define FACTORS_NEXT_NONE 0xff
 
+/* Contracts say it of the state before the call (\old): then no prover has to carry
+   the sensor's presence across the command's steps. */
 /*@
   predicate sensor_here(struct bmc *b, integer n) = sensor_is_present(&b->state.sensors, n);
 */
@@ -160,7 +162,7 @@ uint8_t sensor_event_get_device_sdr_info(struct bmc *b, struct bmc_call *call,
 
 /* The factors are the same for every reading: those of the full SDR. */
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
   ensures \result == IPMI_CC_SUCCESS ==> rsp->next_reading == FACTORS_NEXT_NONE;
 */
 uint8_t sensor_event_get_sensor_reading_factors(
@@ -185,7 +187,7 @@ uint8_t sensor_event_get_sensor_reading_factors(
 
 /* The hysteresis mask byte is reserved (FFh) and not checked. */
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t sensor_event_set_sensor_hysteresis(
     struct bmc *b, struct bmc_call *call,
@@ -207,7 +209,7 @@ uint8_t sensor_event_set_sensor_hysteresis(
 }
 
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t sensor_event_get_sensor_hysteresis(
     struct bmc *b, struct bmc_call *call,
@@ -235,7 +237,7 @@ uint8_t sensor_event_get_sensor_hysteresis(
  * none settable: CDh), then compares the reading with them anew: a crossing is an event.
  */
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t sensor_event_set_sensor_thresholds(
     struct bmc *b, struct bmc_call *call,
@@ -280,7 +282,7 @@ uint8_t sensor_event_set_sensor_thresholds(
 
 /* The readable thresholds; an unreadable one reads 00h. */
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t sensor_event_get_sensor_thresholds(
     struct bmc *b, struct bmc_call *call,
@@ -322,7 +324,7 @@ uint8_t sensor_event_get_sensor_thresholds(
  * disabled, of those the sensor supports. 11b in bits 5:4 is reserved: CCh.
  */
 /*@
-  ensures !sensor_here(b, req->sensor_number) ==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) ==> \result == IPMI_CC_NOT_PRESENT;
   ensures \result == IPMI_CC_SUCCESS ==>
           (b->state.sensors.s[req->sensor_number].events_on <==> (req->control & 0x80) != 0);
 */
@@ -357,7 +359,7 @@ uint8_t sensor_event_set_sensor_event_enable(
 }
 
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
   ensures \result == IPMI_CC_SUCCESS ==>
           rsp->assertion_enables == b->state.sensors.s[req->sensor_number].assert_enable;
 */
@@ -381,7 +383,7 @@ uint8_t sensor_event_get_sensor_event_enable(
 
 /* All the event status, or the events given; conditions still present report again. */
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t sensor_event_rearm_sensor_events(struct bmc *b, struct bmc_call *call,
                                          const struct sensor_event_rearm_sensor_events_req *req)
@@ -403,7 +405,7 @@ uint8_t sensor_event_rearm_sensor_events(struct bmc *b, struct bmc_call *call,
 }
 
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
   ensures \result == IPMI_CC_SUCCESS ==>
           rsp->assertion_events == b->state.sensors.s[req->sensor_number].assert_events;
 */
@@ -427,7 +429,7 @@ uint8_t sensor_event_get_sensor_event_status(
 
 /* A threshold sensor answers its comparison status; a discrete one its 15 states. */
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
   ensures \result == IPMI_CC_SUCCESS ==>
           rsp->reading == b->state.sensors.s[req->sensor_number].reading
           && 1 <= rsp->states_len <= 2;
@@ -457,7 +459,7 @@ uint8_t sensor_event_get_sensor_reading(struct bmc *b, struct bmc_call *call,
 }
 
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
   ensures \result == IPMI_CC_SUCCESS ==>
           b->state.sensors.s[req->sensor_number].sensor_type == req->sensor_type;
 */
@@ -477,7 +479,7 @@ uint8_t sensor_event_set_sensor_type(struct bmc *b, struct bmc_call *call,
 }
 
 /*@
-  ensures !sensor_here(b, req->sensor_number) <==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) <==> \result == IPMI_CC_NOT_PRESENT;
   ensures \result == IPMI_CC_SUCCESS ==>
           rsp->sensor_type == b->state.sensors.s[req->sensor_number].sensor_type;
 */
@@ -595,7 +597,7 @@ static void sensor_given_event(struct bmc *b, struct bmc_call *call, uint8_t n, 
  * which leaves offset 0).
  */
 /*@
-  ensures !sensor_here(b, req->sensor_number) ==> \result == IPMI_CC_NOT_PRESENT;
+  ensures \old(!sensor_here(b, req->sensor_number)) ==> \result == IPMI_CC_NOT_PRESENT;
 */
 uint8_t sensor_event_set_sensor_reading(struct bmc *b, struct bmc_call *call,
                                         const struct sensor_event_set_sensor_reading_req *req)
@@ -616,14 +618,14 @@ uint8_t sensor_event_set_sensor_reading(struct bmc *b, struct bmc_call *call,
     }
     n = req->sensor_number;
     sensor_set_status(&b->state.sensors.s[n], req, &ev);
-    /*@ assert sensor_here(b, n) && bmc_valid(b); */
+    /*@ assert bmc_valid(b); */
     sensor_log_events(b, call, n, &ev);
-    /*@ assert sensor_here(b, n) && bmc_valid(b) && bmc_call_valid(call); */
+    /*@ assert bmc_valid(b) && bmc_call_valid(call); */
     if (data_op != EVENT_DATA_OWN) {
         sensor_given_event(b, call, n,
                            (uint8_t)(data_op == EVENT_DATA_GIVEN_BUT_OFFSET ? data1 & 0xf0 : data1),
                            data2, data3);
     }
-    /*@ assert sensor_here(b, n) && bmc_valid(b) && bmc_call_valid(call); */
+    /*@ assert bmc_valid(b) && bmc_call_valid(call); */
     return IPMI_CC_SUCCESS;
 }

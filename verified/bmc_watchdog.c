@@ -27,16 +27,17 @@ uint8_t app_reset_watchdog_timer(struct bmc *b, struct bmc_call *call)
     return IPMI_CC_SUCCESS;
 }
 
+/* The request as it came (\old): then no prover has to carry it across the steps. */
 /*@
   ensures \result == IPMI_CC_SUCCESS <==>
-          watchdog_settings_valid(req->timer_use, req->timer_actions,
-                                  req->pretimeout_interval, req->initial_countdown);
+          \old(watchdog_settings_valid(req->timer_use, req->timer_actions,
+                                       req->pretimeout_interval, req->initial_countdown));
   ensures \result == IPMI_CC_SUCCESS ==>
           b->state.watchdog.initialized && call->effects.timer_changed
-          && b->state.watchdog.countdown == req->initial_countdown
+          && b->state.watchdog.countdown == \old(req->initial_countdown)
           && (b->state.watchdog.running <==>
               (\old(b->state.watchdog.running)
-               && (req->timer_use & WATCHDOG_USE_DONT_STOP) != 0));
+               && (\old(req->timer_use) & WATCHDOG_USE_DONT_STOP) != 0));
 */
 uint8_t app_set_watchdog_timer(struct bmc *b, struct bmc_call *call,
                                const struct app_set_watchdog_timer_req *req)

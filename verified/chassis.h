@@ -42,4 +42,12 @@ struct bmc_chassis {
 */
 void bmc_chassis_init(struct bmc_chassis *c);
 
+/* Whether the chassis holds values its commands may set (for a migration stream). */
+/*@
+  requires \valid_read(c);
+  assigns \nothing;
+  ensures \result != 0 <==> bmc_chassis_valid(c);
+*/
+bool bmc_chassis_known(const struct bmc_chassis *c);
+
 #endif /* CHASSIS_H */

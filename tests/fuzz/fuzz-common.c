@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bmc_migrate.h"
+
 #define N_ELEMENTS(a) (sizeof(a) / sizeof((a)[0]))
 
 uint8_t fuzz_byte(struct fuzz_input *in)
@@ -227,6 +229,27 @@ static void check_storage(const struct bmc *b)
     }
 }
 
+/*
+ * The state would migrate: ipmi-bmc-sim's post_load takes it (bmc_migrated_ok), and
+ * its watchdog saved in upstream's fields loads again. This QEMU must never write a
+ * stream it refuses.
+ */
+static void check_migratable(const struct bmc *b)
+{
+    struct bmc_upstream_watchdog u;
+    struct watchdog w;
+
+    if (!bmc_migrated_ok(b)) {
+        fuzz_fail("the state after this request would not migrate: bmc_migrated_ok refuses it");
+    }
+    bmc_watchdog_to_upstream(&b->state.watchdog, &u);
+    if (!bmc_watchdog_from_upstream(&w, &u, b->state.watchdog.stopped_count)) {
+        fuzz_fail("the watchdog saved in upstream's fields (use %02x, actions %02x, "
+                  "pre-timeout %u, countdown %u) does not load again",
+                  u.use, u.action, u.pretimeout, u.timeout);
+    }
+}
+
 size_t fuzz_bmc_ask(struct bmc *b, uint64_t now, const uint8_t *req, size_t req_len,
                     uint8_t *rsp, size_t cap, struct bmc_effects *fx)
 {
@@ -248,6 +271,7 @@ size_t fuzz_bmc_ask(struct bmc *b, uint64_t now, const uint8_t *req, size_t req_
     *fx = r.effects;
     check_answer(b, &before, fx, req, req_len, rsp_exact, len, cap);
     check_storage(b);
+    check_migratable(b);
     memcpy(rsp, rsp_exact, len);
     free(req_copy);
     free(rsp_exact);

@@ -843,12 +843,29 @@ def vm_seeds(folder):
                                             0x01, 0xe2, 0xa0])
 
 
+# fuzz-migrate.c's BMC stream: the bytes before its fields (the kind and whether the
+# stopped-count and sensors subsections came), then each field XORed onto the state at
+# realize; all zero is a BMC that just started.
+MIGRATE_BMC = 3
+BMC_STREAM_ZEROS = 89   # the bytes of its fields when no sensor or large field changes
+
+
 def migrate_seeds(folder):
-    """For fuzz-migrate: the first byte picks KCS, BT or SSIF; each seed is one of
-    upstream's streams at rest (every field 0 but the ids), the rest from the fuzzer."""
+    """For fuzz-migrate: the first byte picks KCS, BT, SSIF or the BMC; each seed is
+    one of the streams at rest (for an interface every field 0 but the ids, for the
+    BMC the state at realize), the rest from the fuzzer. The BMC's seeds go on with
+    requests: Set Watchdog Timer (100 ms, pre-timeout interrupt, then a hard reset)
+    and Reset, so that ticks come, and Add SEL Entry."""
     fresh_dir(folder)
     for kind, name in enumerate(("kcs", "bt", "ssif")):
         write_seed(folder, f"{name}-idle", [kind] + [0] * 16)
+    write_seed(folder, "bmc-at-rest", [MIGRATE_BMC])
+    requests = [[0x18, 0x24, 0x04, 0x21, 0x00, 0x00, 0x01, 0x00], [0x18, 0x22],
+                [0x28, 0x44] + [0x00, 0x00, 0x02] + [0] * 13, [0x18, 0x25]]
+    stream = [MIGRATE_BMC] + [0] * BMC_STREAM_ZEROS
+    for req in requests:
+        stream += [len(req)] + req
+    write_seed(folder, "bmc-watchdog-and-sel", stream)
 
 
 def main():
