@@ -573,7 +573,8 @@ static int ipmi_sim_post_load(void *opaque, int version_id)
     }
     if (!bmc_migrated_ok(&ibs->core)) {
         error_report("ipmi-bmc-sim: migrated BMC state is inconsistent "
-                     "(SEL, receive queue, chassis or ACPI state out of range)");
+                     "(SEL, SDR repository, receive queue, system info, chassis or ACPI "
+                     "state out of range)");
         return -EINVAL;
     }
     fx = bmc_timer_effects(&ibs->core);
@@ -668,6 +669,78 @@ static const VMStateDescription vmstate_ipmi_sim_msgq = {
         VMSTATE_UINT8_ARRAY(core.state.msgq.lengths, IPMIBmcSim, BMC_MSGQ_DEPTH),
         VMSTATE_UINT8(core.state.msgq.head, IPMIBmcSim),
         VMSTATE_UINT8(core.state.msgq.count, IPMIBmcSim),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+/*
+ * The SDR repository and the FRU inventory: sent when they differ from what realize
+ * loaded (an Add, Delete or Clear SDR, a Write FRU Data). A reservation alone is not
+ * worth refusing a stock destination for: losing it only cancels it, and the guest's
+ * next request gets C5h and reserves again.
+ */
+static bool ipmi_sim_sdr_needed(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    const struct sdr *now = &ibs->core.state.sdr;
+    const struct sdr *start = &ibs->core_at_start->state.sdr;
+
+    if (!ibs->migrate_state) {
+        return false;           /* a stream for a stock QEMU: upstream's state alone */
+    }
+
+    return now->count != start->count || now->next_id != start->next_id ||
+           now->pending_total != start->pending_total ||
+           now->pending_len != start->pending_len || now->overflow != start->overflow ||
+           now->last_add != start->last_add || now->last_erase != start->last_erase ||
+           memcmp(now->start, start->start, sizeof(now->start)) != 0 ||
+           memcmp(now->pool, start->pool, sizeof(now->pool)) != 0;
+}
+
+static const VMStateDescription vmstate_ipmi_sim_sdr = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/sdr",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sim_sdr_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8_ARRAY(core.state.sdr.pool, IPMIBmcSim, SDR_POOL_SIZE),
+        VMSTATE_INT16_ARRAY(core.state.sdr.start, IPMIBmcSim, SDR_MAX_RECORDS + 1),
+        VMSTATE_INT16(core.state.sdr.count, IPMIBmcSim),
+        VMSTATE_INT16(core.state.sdr.pending_len, IPMIBmcSim),
+        VMSTATE_INT16(core.state.sdr.pending_total, IPMIBmcSim),
+        VMSTATE_UINT16(core.state.sdr.next_id, IPMIBmcSim),
+        VMSTATE_UINT16(core.state.sdr.reservation, IPMIBmcSim),
+        VMSTATE_BOOL(core.state.sdr.reserved, IPMIBmcSim),
+        VMSTATE_BOOL(core.state.sdr.overflow, IPMIBmcSim),
+        VMSTATE_UINT32(core.state.sdr.last_add, IPMIBmcSim),
+        VMSTATE_UINT32(core.state.sdr.last_erase, IPMIBmcSim),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static bool ipmi_sim_fru_needed(void *opaque)
+{
+    IPMIBmcSim *ibs = opaque;
+    const struct fru *now = &ibs->core.state.fru;
+    const struct fru *start = &ibs->core_at_start->state.fru;
+
+    if (!ibs->migrate_state) {
+        return false;           /* a stream for a stock QEMU: upstream's state alone */
+    }
+
+    return now->devices != start->devices || now->area_size != start->area_size ||
+           memcmp(now->data, start->data, sizeof(now->data)) != 0;
+}
+
+static const VMStateDescription vmstate_ipmi_sim_fru = {
+    .name = TYPE_IPMI_BMC_SIMULATOR "/fru",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = ipmi_sim_fru_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8_ARRAY(core.state.fru.data, IPMIBmcSim, BMC_FRU_MAX),
+        VMSTATE_UINT16(core.state.fru.area_size, IPMIBmcSim),
+        VMSTATE_UINT16(core.state.fru.devices, IPMIBmcSim),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -843,6 +916,8 @@ static const VMStateDescription vmstate_ipmi_sim = {
         &vmstate_ipmi_sim_sysinfo,
         &vmstate_ipmi_sim_sensors,
         &vmstate_ipmi_sim_watchdog_count,
+        &vmstate_ipmi_sim_sdr,
+        &vmstate_ipmi_sim_fru,
         NULL
     }
 };

@@ -135,5 +135,6 @@ bool bmc_migrated_ok(const struct bmc *b)
     }
     return b->state.sel.count <= BMC_SEL_CAPACITY && b->state.sel.next_id >= 1 &&
            b->state.sel.next_id <= 0xfffe &&
-           b->state.sysinfo.set_in_progress <= BMC_SYSINFO_STATE_LAST;
+           b->state.sysinfo.set_in_progress <= BMC_SYSINFO_STATE_LAST &&
+           sdr_consistent(&b->state.sdr) && fru_consistent(&b->state.fru);
 }

@@ -123,11 +123,10 @@ void bmc_sensor_from_upstream(struct sensor *s, const struct bmc_upstream_sensor
 /*
  * Whether a state that came in from a migration stream keeps every invariant the
  * BMC's functions rely on (bmc_valid): a stream is outside input, and a corrupt or
- * hostile one must be refused rather than handed to them. The SDR repository is not
- * in the stream: it is the destination's own, as realize loaded it.
+ * hostile one must be refused rather than handed to them.
  */
 /*@
-  requires \valid(b) && sdr_valid(&b->state.sdr);
+  requires \valid(b);
   assigns \nothing;
   ensures \result != 0 ==> bmc_valid(b);
 */

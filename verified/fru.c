@@ -13,6 +13,12 @@ void fru_init(struct fru *f)
     f->devices = 1;
 }
 
+bool fru_consistent(const struct fru *f)
+{
+    return f->devices >= 1 && f->area_size >= 1 &&
+           (size_t)f->devices * f->area_size <= BMC_FRU_MAX;
+}
+
 bool fru_area(const struct fru *f, uint8_t id, size_t *base, size_t *size)
 {
     size_t at = (size_t)id * f->area_size;

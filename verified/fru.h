@@ -7,7 +7,8 @@
  *
  * No invariant: fru_area() checks at each use that a device's area lies inside the
  * array, so every read and write is in bounds whatever area_size and devices hold
- * (as the SEL takes at most BMC_SEL_CAPACITY records as in use).
+ * (as the SEL takes at most BMC_SEL_CAPACITY records as in use). A migration stream
+ * is refused all the same when its geometry is one no frudatafile gives.
  */
 #ifndef FRU_H
 #define FRU_H
@@ -43,6 +44,18 @@ void fru_init(struct fru *f);
           || (id + 1) * f->area_size > BMC_FRU_MAX);
 */
 bool fru_area(const struct fru *f, uint8_t id, size_t *base, size_t *size);
+
+/*
+ * Whether a FRU inventory from outside (a migration stream) is one fru_load can have
+ * made: at least one device, areas of at least a byte, all inside the array.
+ */
+/*@
+  requires \valid_read(f);
+  assigns \nothing;
+  ensures \result != 0 ==> 1 <= f->devices && 1 <= f->area_size
+          && f->devices * f->area_size <= BMC_FRU_MAX;
+*/
+bool fru_consistent(const struct fru *f);
 
 /* What is wrong with fruareasize or a frudatafile (fru_load). */
 enum fru_load_error {

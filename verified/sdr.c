@@ -113,6 +113,54 @@ uint16_t sdr_reserve(struct sdr *r)
     return id;
 }
 
+/* The Partial Add in progress, if any, fits as sdr_valid asks. */
+/*@
+  requires \valid_read(r) && 0 <= r->count <= SDR_MAX_RECORDS;
+  assigns \nothing;
+  ensures \result != 0 ==> (r->pending_total != 0 ==> r->count < SDR_MAX_RECORDS
+          && SDR_HEADER_LEN <= r->pending_total <= SDR_RECORD_MAX
+          && 0 <= r->pending_len <= r->pending_total
+          && r->start[r->count] + r->pending_total <= SDR_POOL_SIZE);
+*/
+static bool sdr_pending_consistent(const struct sdr *r)
+{
+    if (r->pending_total == 0) {
+        return true;
+    }
+    return r->count < SDR_MAX_RECORDS && r->pending_total >= SDR_HEADER_LEN &&
+           r->pending_total <= SDR_RECORD_MAX && r->pending_len >= 0 &&
+           r->pending_len <= r->pending_total &&
+           r->start[r->count] + r->pending_total <= SDR_POOL_SIZE;
+}
+
+bool sdr_consistent(const struct sdr *r)
+{
+    int k;
+
+    /* As every add leaves it: from byte 0, each record as long as its length byte
+       says and 260 bytes at most, the next id never FFFFh. */
+    if (r->count < 0 || r->count > SDR_MAX_RECORDS || r->start[0] != 0 ||
+        r->start[r->count] > SDR_POOL_SIZE || r->next_id == SDR_LAST_ID) {
+        return false;
+    }
+    /*@
+      loop invariant 0 <= k <= r->count;
+      loop invariant \forall integer i, j; 0 <= i <= j <= k ==>
+                       r->start[j] - r->start[i] >= SDR_HEADER_LEN * (j - i);
+      loop assigns k;
+      loop variant r->count - k;
+    */
+    for (k = 0; k < r->count; k++) {
+        int len = r->start[k + 1] - r->start[k];
+
+        if (len < SDR_HEADER_LEN || len > SDR_RECORD_MAX || r->start[k + 1] > SDR_POOL_SIZE ||
+            r->pool[r->start[k] + SDR_LENGTH_BYTE] + SDR_HEADER_LEN != len) {
+            return false;
+        }
+    }
+    return sdr_pending_consistent(r);
+}
+
 bool sdr_reservation_ok(const struct sdr *r, uint16_t id)
 {
     return r->reserved && id != 0 && id == r->reservation;

@@ -144,6 +144,19 @@ void sdr_init_default(struct sdr *r, uint8_t owner);
 */
 uint16_t sdr_reserve(struct sdr *r);
 
+/*
+ * Whether a repository from outside (a migration stream) is one the BMC's commands can
+ * have left: sdr_valid, checked neighbour by neighbour (the loop's invariant chains
+ * that into the predicate's any-two-entries form), and what every add keeps besides
+ * (records from byte 0, each as long as its length byte says, the next id not FFFFh).
+ */
+/*@
+  requires \valid_read(r);
+  assigns \nothing;
+  ensures \result != 0 ==> sdr_valid(r);
+*/
+bool sdr_consistent(const struct sdr *r);
+
 /* Whether reservation `id` holds. */
 /*@
   requires \valid_read(r);

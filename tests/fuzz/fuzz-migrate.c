@@ -14,7 +14,7 @@
  *
  * A BMC stream is ipmi-bmc-sim's: upstream's watchdog and watchdog-sensor fields and
  * our subsections (chassis and ACPI, SEL, receive queue, system info, sensors, the
- * stopped count), each byte XORed onto the state at realize, so that an empty input
+ * stopped count, SDR repository, FRU inventory), each byte XORed onto the state at realize, so that an empty input
  * is the stream of a BMC that just started (large arrays and the sensor table get a
  * few changes each, so that requests fit after the stream). The harness loads it as the device's
  * post_load does; a state bmc_migrated_ok accepts is then asked every kind of
@@ -283,6 +283,16 @@ static void vary_bmc_stream(struct fuzz_input *in, struct bmc *b,
         changed->n[changed->count] = fuzz_byte(in) % SENSOR_COUNT;
         vary_sensor(in, &st->sensors.s[changed->n[changed->count]]);
     }
+    vary(in, &st->sdr.count, 2);
+    vary(in, &st->sdr.pending_len, 2);
+    vary(in, &st->sdr.pending_total, 2);
+    vary(in, &st->sdr.next_id, 2);
+    vary_bool(in, &st->sdr.overflow);
+    vary(in, &st->fru.area_size, 2);
+    vary(in, &st->fru.devices, 2);
+    vary_some(in, st->sdr.start, sizeof(st->sdr.start));
+    vary_some(in, st->sdr.pool, sizeof(st->sdr.pool));
+    vary_some(in, st->fru.data, sizeof(st->fru.data));
     vary_some(in, st->msgq.messages, sizeof(st->msgq.messages));
     vary_some(in, st->sel.entries, sizeof(st->sel.entries));
     vary_some(in, st->sysinfo.strings, sizeof(st->sysinfo.strings));
@@ -296,6 +306,9 @@ static const uint8_t bmc_probes[][10] = {
     {2, 0x00, 0x07}, {2, 0x28, 0x40}, {2, 0x28, 0x42},
     {8, 0x28, 0x43, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff},
     {8, 0x28, 0x43, 0x00, 0x00, 0xff, 0xff, 0x00, 0xff}, {2, 0x28, 0x48},
+    {2, 0x28, 0x20}, {8, 0x28, 0x23, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff},
+    {8, 0x28, 0x23, 0x00, 0x00, 0x01, 0x00, 0x00, 0x10}, {3, 0x28, 0x10, 0x00},
+    {6, 0x28, 0x11, 0x00, 0x00, 0x00, 0x10},
 };
 
 /* The sensor commands, for each sensor the stream changed and the watchdog's:

@@ -847,7 +847,7 @@ def vm_seeds(folder):
 # stopped-count and sensors subsections came), then each field XORed onto the state at
 # realize; all zero is a BMC that just started.
 MIGRATE_BMC = 3
-BMC_STREAM_ZEROS = 89   # the bytes of its fields when no sensor or large field changes
+BMC_STREAM_ZEROS = 105  # the bytes of its fields when no sensor or large field changes
 
 
 def migrate_seeds(folder):

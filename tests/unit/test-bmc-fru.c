@@ -228,6 +228,26 @@ static void test_device_support(void)
     g_assert_cmphex(x.rsp[8] & 0x0e, ==, 0x06);
 }
 
+/* A FRU inventory from a migration stream: a geometry no frudatafile gives is refused. */
+static void test_consistent(void)
+{
+    struct fru f;
+
+    fru_init(&f);
+    g_assert_true(fru_consistent(&f));
+    f.devices = BMC_FRU_MAX / f.area_size;
+    g_assert_true(fru_consistent(&f));
+    f.devices++;
+    g_assert_false(fru_consistent(&f));
+    f.devices = 0;
+    g_assert_false(fru_consistent(&f));
+    f.devices = 1;
+    f.area_size = 0;
+    g_assert_false(fru_consistent(&f));
+    f.area_size = BMC_FRU_MAX + 1;
+    g_assert_false(fru_consistent(&f));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -236,5 +256,6 @@ int main(int argc, char **argv)
     g_test_add_func("/bmc/fru/read-fits-buffer", test_read_fits_buffer);
     g_test_add_func("/bmc/fru/load", test_load);
     g_test_add_func("/bmc/fru/device-support", test_device_support);
+    g_test_add_func("/bmc/fru/consistent", test_consistent);
     return g_test_run();
 }

@@ -787,6 +787,46 @@ static void test_ids_wrap(void)
     g_assert_cmpuint(add_ok(&b, 5, 0x12, 0), ==, 0x0001);
 }
 
+/* A repository from a migration stream: what sdr_consistent takes and refuses. */
+static void test_consistent(void)
+{
+    struct bmc b;
+    struct sdr r;
+
+    sdr_default(&b);
+    add_ok(&b, 5, 0x12, 0);
+    r = b.state.sdr;
+    g_assert_true(sdr_consistent(&r));
+    /* Records shorter than a header, out of order, or past the pool. */
+    r.start[1] = (int16_t)(r.start[0] + SDR_HEADER_LEN - 1);
+    g_assert_false(sdr_consistent(&r));
+    r = b.state.sdr;
+    r.start[2] = r.start[1];
+    g_assert_false(sdr_consistent(&r));
+    r = b.state.sdr;
+    r.start[r.count] = SDR_POOL_SIZE + 1;
+    g_assert_false(sdr_consistent(&r));
+    r = b.state.sdr;
+    r.start[0] = -1;
+    g_assert_false(sdr_consistent(&r));
+    /* A count outside the index; a Partial Add that cannot fit or ran past itself. */
+    r = b.state.sdr;
+    r.count = SDR_MAX_RECORDS + 1;
+    g_assert_false(sdr_consistent(&r));
+    r = b.state.sdr;
+    r.count = -1;
+    g_assert_false(sdr_consistent(&r));
+    r = b.state.sdr;
+    r.pending_total = SDR_RECORD_MAX + 1;
+    g_assert_false(sdr_consistent(&r));
+    r = b.state.sdr;
+    r.pending_total = SDR_HEADER_LEN + 3;
+    r.pending_len = SDR_HEADER_LEN + 4;
+    g_assert_false(sdr_consistent(&r));
+    r.pending_len = SDR_HEADER_LEN;
+    g_assert_true(sdr_consistent(&r));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -804,6 +844,7 @@ int main(int argc, char **argv)
     g_test_add_func("/bmc/sdr/partial-add-refused", test_partial_add_refused);
     g_test_add_func("/bmc/sdr/load", test_load);
     g_test_add_func("/bmc/sdr/find-exact", test_find_exact);
+    g_test_add_func("/bmc/sdr/consistent", test_consistent);
     g_test_add_func("/bmc/sdr/ids-wrap", test_ids_wrap);
     return g_test_run();
 }

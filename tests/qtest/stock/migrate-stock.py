@@ -18,7 +18,8 @@ through configuration cycles (ports CF8h/CFCh) before the transfer.
 Then the BMC's own state: a watchdog started on the source (1 s, hard reset) crosses
 stock -> ours, ours -> stock and ours -> ours and still runs on the destination, which
 once let run for 3 s reports it expired (so its deadline came across and was armed); and
-ours -> ours, a SEL record, an answer waiting in the receive message queue and the ACPI
+ours -> ours, a SEL record, an answer waiting in the receive message queue, an added
+SDR, written FRU bytes and the ACPI
 power state, which upstream does not migrate, come across in subsections; and a
 watchdog that already timed out crosses stock -> ours and, with x-migrate-bmc-state=off
 on our source, ours -> stock. Prints TAP.
@@ -418,8 +419,12 @@ def add_sel(record):
 
 def state_case(ours, firmware):
     """ours -> ours: what upstream does not migrate (SEL, the receive message queue,
-    the ACPI power state) comes across in subsections."""
+    the ACPI power state, the SDR repository, the FRU inventory) comes across in
+    subsections."""
     record = [0, 0, 0x02, 0, 0, 0, 0, 0x20, 0, 0x04, 0x23, 0x00, 0x6f, 0x01, 0xff, 0xff]
+    # An OEM SDR (type C0h): manufacturer 00-01-02 and two bytes of its own.
+    sdr = [0, 0, 0x51, 0xc0, 5, 0x00, 0x01, 0x02, 0xaa, 0x55]
+    fru = [0x5a, 0xa5, 0x3c]
     # Send Message to the controller at 40h: Get Device ID, sequence 3, back to LUN 2.
     ipmb = [0x40, 0x18, (0x100 - 0x58) & 0xff, 0x20, 3 << 2 | 2, 0x01]
     ipmb.append((0x100 - sum(ipmb[3:])) & 0xff)
@@ -431,11 +436,15 @@ def state_case(ours, firmware):
             added = kcs_ask(src, add_sel(record))
             sent = kcs_ask(src, [0x18, 0x34, 0x00] + ipmb)
             acpi = kcs_ask(src, [0x18, 0x06, 0x80 | 0x05, 0x80 | 0x03])
+            sdr_added = kcs_ask(src, [0x28, 0x24] + sdr)
+            fru_written = kcs_ask(src, [0x28, 0x12, 0x00, 0x10, 0x00] + fru)
             migrate(src, sock)
             entry = kcs_ask(dst, [0x28, 0x43, 0, 0, 0, 0, 0, 0xff])
             message = kcs_ask(dst, [0x18, 0x33])
             power = kcs_ask(dst, [0x18, 0x07])
             empty = kcs_ask(dst, [0x18, 0x33])
+            sdr_read = kcs_ask(dst, [0x28, 0x23, 0, 0] + sdr_added[3:5] + [0, 0xff])
+            fru_read = kcs_ask(dst, [0x28, 0x11, 0x00, 0x10, 0x00, len(fru)])
         except Exception as e:
             raise RuntimeError('%s\nsource: %s\ndestination: %s' %
                                (e, src.output(), dst.output()))
@@ -446,9 +455,13 @@ def state_case(ours, firmware):
               entry[2] == 0 and entry[5:7] == added[3:5] and entry[7] == 0x02 and
               entry[12:] == record[7:] and
               message[2] == 0 and message[8] == 0x01 and message[9] == 0 and
-              power == [0x1c, 0x07, 0x00, 0x05, 0x03] and empty[2] == 0x80)
-        return ok, 'SEL entry %s; message %s; ACPI %s' % (
-            bytes(entry).hex(), bytes(message).hex(), bytes(power).hex())
+              power == [0x1c, 0x07, 0x00, 0x05, 0x03] and empty[2] == 0x80 and
+              sdr_added[2] == 0 and fru_written[2:] == [0, len(fru)] and
+              sdr_read[2] == 0 and sdr_read[5:7] == sdr_added[3:5] and
+              sdr_read[7:] == sdr[2:] and fru_read[2:] == [0, len(fru)] + fru)
+        return ok, 'SEL entry %s; message %s; ACPI %s; SDR %s; FRU %s' % (
+            bytes(entry).hex(), bytes(message).hex(), bytes(power).hex(),
+            bytes(sdr_read).hex(), bytes(fru_read).hex())
 
 
 def version(binary):
@@ -510,7 +523,8 @@ def main():
         ok, detail = state_case(ours, firmware)
     except Exception as e:
         ok, detail = False, str(e)
-    report(ok, 'ipmi-bmc-sim ours -> ours, SEL, receive queue and ACPI state', detail)
+    report(ok, 'ipmi-bmc-sim ours -> ours, SEL, receive queue, ACPI state, SDR and FRU',
+           detail)
     return 1 if failed else 0
 
 
