@@ -229,7 +229,7 @@ struct storage_partial_add_sdr_rsp {
   requires \separated(req, rsp);
   assigns b->state, call->effects, *rsp;
   ensures bmc_valid(b) && bmc_call_valid(call);
-  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_RESERVATION_INVALID || \result == IPMI_CC_INVALID_DATA_FIELD || \result == IPMI_CC_OUT_OF_SPACE;
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_RESERVATION_INVALID || \result == IPMI_CC_INVALID_DATA_FIELD || \result == IPMI_CC_SDR_LENGTH_MISMATCH || \result == IPMI_CC_OUT_OF_SPACE;
 */
 uint8_t storage_partial_add_sdr(struct bmc *b, struct bmc_call *call, const struct storage_partial_add_sdr_req *req, struct storage_partial_add_sdr_rsp *rsp);
 

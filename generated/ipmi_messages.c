@@ -14,7 +14,7 @@ const char *ipmi_completion_code_name(uint8_t cc)
     case IPMI_CC_SUCCESS:
         return "Command completed normally";
     case IPMI_CC_WATCHDOG_NOT_INITIALIZED:
-        return "Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog; Get Message, Read Event Message Buffer (sections 22.6, 22.8): data not available (queue or buffer empty); Get/Set System Info Parameters (section 22.14a): parameter not supported";
+        return "Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog; Get Message, Read Event Message Buffer (sections 22.6, 22.8): data not available (queue or buffer empty); Get/Set System Info Parameters (section 22.14a): parameter not supported; Partial Add SDR (section 33.13): record rejected due to length mismatch (a part runs past the length its header gives, or the last part ends short of it)";
     case IPMI_CC_SET_IN_PROGRESS:
         return "Set System Info Parameters (section 22.14a): attempt to set 'set in progress' when not in 'set complete' state";
     case IPMI_CC_NAK_ON_WRITE:

@@ -35,6 +35,7 @@
 #define IPMI_CC_WATCHDOG_NOT_INITIALIZED 0x80 /* Reset Watchdog Timer (section 27.5): attempt to start an uninitialized watchdog */
 #define IPMI_CC_DATA_NOT_AVAILABLE 0x80 /* Get Message, Read Event Message Buffer (sections 22.6, 22.8): data not available (queue or buffer empty) */
 #define IPMI_CC_PARAMETER_NOT_SUPPORTED 0x80 /* Get/Set System Info Parameters (section 22.14a): parameter not supported */
+#define IPMI_CC_SDR_LENGTH_MISMATCH 0x80 /* Partial Add SDR (section 33.13): record rejected due to length mismatch (a part runs past the length its header gives, or the last part ends short of it) */
 #define IPMI_CC_SET_IN_PROGRESS 0x81 /* Set System Info Parameters (section 22.14a): attempt to set 'set in progress' when not in 'set complete' state */
 #define IPMI_CC_NAK_ON_WRITE 0x83 /* Send Message (section 22.7): NAK on write (no device answered at that address) */
 #define IPMI_CC_NODE_BUSY 0xc0 /* Node busy */

@@ -187,7 +187,7 @@ static void sdr_partial_answer(struct bmc *b, struct bmc_call *call, bool last,
   assigns b->state.sdr, rsp->record_id;
   ensures bmc_valid(b);
   ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD
-          || \result == IPMI_CC_OUT_OF_SPACE;
+          || \result == IPMI_CC_SDR_LENGTH_MISMATCH || \result == IPMI_CC_OUT_OF_SPACE;
 */
 static uint8_t sdr_partial_first(struct bmc *b, struct bmc_call *call,
                                  const struct storage_partial_add_sdr_req *req,
@@ -202,7 +202,7 @@ static uint8_t sdr_partial_first(struct bmc *b, struct bmc_call *call,
     total = (size_t)req->data[SDR_LENGTH_BYTE] + SDR_HEADER_LEN;
     if (req->data_len > total ||
         (req->in_progress == SDR_PARTIAL_LAST && req->data_len != total)) {
-        return IPMI_CC_INVALID_DATA_FIELD;
+        return IPMI_CC_SDR_LENGTH_MISMATCH;
     }
     if (!sdr_partial_start(r, req->data, req->data_len)) {
         return IPMI_CC_OUT_OF_SPACE;
@@ -222,7 +222,8 @@ static uint8_t sdr_partial_first(struct bmc *b, struct bmc_call *call,
   requires \valid(rsp) && \separated(b, call, rsp) && \separated(req, rsp);
   assigns b->state.sdr, rsp->record_id;
   ensures bmc_valid(b);
-  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD;
+  ensures \result == IPMI_CC_SUCCESS || \result == IPMI_CC_INVALID_DATA_FIELD
+          || \result == IPMI_CC_SDR_LENGTH_MISMATCH;
 */
 static uint8_t sdr_partial_next(struct bmc *b, struct bmc_call *call,
                                 const struct storage_partial_add_sdr_req *req,
@@ -237,7 +238,7 @@ static uint8_t sdr_partial_next(struct bmc *b, struct bmc_call *call,
     if (r->pending_len + req->data_len > (size_t)r->pending_total ||
         (req->in_progress == SDR_PARTIAL_LAST &&
          r->pending_len + req->data_len != (size_t)r->pending_total)) {
-        return IPMI_CC_INVALID_DATA_FIELD;
+        return IPMI_CC_SDR_LENGTH_MISMATCH;
     }
     sdr_partial_write(r, req->data, req->data_len);
     sdr_partial_answer(b, call, req->in_progress == SDR_PARTIAL_LAST, rsp);

@@ -631,13 +631,14 @@ static void test_partial_add_refused(void)
     /* In progress is 00h or 01h. */
     REFUSED(partial(&b, res, 0, 0, 2, rec, 5), 0x25, 0xcc);
     REFUSED(partial(&b, res, 0, 0, 0x10, rec, 5), 0x25, 0xcc);
-    /* A first part: record id 0000h, its whole header, no more than the record. */
+    /* A first part: record id 0000h, its whole header, no more than the record (a
+       length that does not match the header's is 80h, section 33.13). */
     REFUSED(partial(&b, res, 0x0001, 0, 0, rec, 5), 0x25, 0xcc);
     REFUSED(partial(&b, res, 0, 0, 0, rec, 4), 0x25, 0xcc);
     rec[4] = 10;
-    REFUSED(partial(&b, res, 0, 0, 0, rec, 16), 0x25, 0xcc);
+    REFUSED(partial(&b, res, 0, 0, 0, rec, 16), 0x25, 0x80);
     /* A last part must end the record. */
-    REFUSED(partial(&b, res, 0, 0, 1, rec, 14), 0x25, 0xcc);
+    REFUSED(partial(&b, res, 0, 0, 1, rec, 14), 0x25, 0x80);
     rec[4] = 35;
     /* No record in progress yet. */
     REFUSED(partial(&b, res, 0x0001, 5, 0, rec + 5, 5), 0x25, 0xcc);
@@ -647,8 +648,8 @@ static void test_partial_add_refused(void)
     REFUSED(partial(&b, res, 0, 10, 0, rec + 10, 5), 0x25, 0xcc);
     REFUSED(partial(&b, res, id, 11, 0, rec + 11, 5), 0x25, 0xcc); /* a gap */
     REFUSED(partial(&b, res, id, 9, 0, rec + 9, 5), 0x25, 0xcc);   /* an overlap */
-    REFUSED(partial(&b, res, id, 10, 0, rec + 10, 31), 0x25, 0xcc); /* past the end */
-    REFUSED(partial(&b, res, id, 10, 1, rec + 10, 29), 0x25, 0xcc); /* ends short */
+    REFUSED(partial(&b, res, id, 10, 0, rec + 10, 31), 0x25, 0x80); /* past the end */
+    REFUSED(partial(&b, res, id, 10, 1, rec + 10, 29), 0x25, 0x80); /* ends short */
     /* None of that lost what came before. */
     partial_ok(&b, res, id, 10, 0, rec + 10, 20);
     partial_ok(&b, res, id, 30, 1, rec + 30, 10);
