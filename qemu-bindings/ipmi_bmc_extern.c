@@ -9,8 +9,9 @@
  * response. A response goes to the system interface; the BMC's control commands
  * become the interface's attention and interrupt enable and the machine's power
  * operations. A request is always answered: by the BMC, or with an error response if
- * the BMC is not connected, goes away, does not answer within 4 seconds, or the
- * machine was migrated while it waited.
+ * the BMC is not connected, goes away or does not answer within 4 seconds. A request
+ * due when the machine migrates goes with it and is sent again from the destination
+ * (upstream answers it D2h instead).
  */
 #include "qemu/osdep.h"
 #include "chardev/char-fe.h"
@@ -19,9 +20,12 @@
 #include "hw/qdev-properties-system.h"
 #include "migration/vmstate.h"
 #include "qapi/error.h"
+#include "qemu/error-report.h"
 #include "qemu/main-loop.h"
 #include "qemu/module.h"
 #include "qemu/timer.h"
+#include "system/reset.h"
+#include "system/runstate.h"
 #include "trace.h"
 
 #include "core/vm_codec.h"
@@ -48,8 +52,10 @@ struct IPMIBmcExtern {
     QEMUBH *open_bh;
     QEMUTimer *timer;               /* a write to retry, or a response overdue */
 
-    /* The request whose response is due (the flag and the reset are migrated). */
+    /* The request whose response is due (all of it is migrated). */
     bool waiting_rsp;
+    uint8_t req[MAX_IPMI_MSG_SIZE]; /* its bytes, to send it again after a migration */
+    uint32_t req_len;
     bool request_sent;              /* written whole: the deadline runs */
     int64_t deadline;               /* QEMU_CLOCK_VIRTUAL */
     uint8_t timeout_cc;             /* what answers it at the deadline */
@@ -171,6 +177,42 @@ static bool extern_queue_command(IPMIBmcExtern *ibe, uint8_t code,
     return len > 0;
 }
 
+/*
+ * Queues the request that is due; false if there is no room (the interface gave up
+ * on too many requests the BMC has not read yet).
+ */
+static bool extern_queue_request(IPMIBmcExtern *ibe)
+{
+    unsigned room = extern_room(ibe, VM_ENCODED_MAX);
+    size_t len = vm_encode_message(ibe->rsp_msg_id, ibe->req, ibe->req_len,
+                                   ibe->out + ibe->out_len, room);
+
+    if (len == 0) {
+        return false;
+    }
+    ibe->out_len += len;
+    ibe->request_end = ibe->out_len;
+    ibe->request_sent = false;
+    return true;
+}
+
+/*
+ * A request that came with the machine (or is still unwritten when the stream opened
+ * anew) goes to the BMC now; one whose bytes did not come (from upstream's stream) is
+ * answered D2h, as upstream does.
+ */
+static void extern_resend(IPMIBmcExtern *ibe)
+{
+    if (!ibe->waiting_rsp) {
+        return;
+    }
+    if (ibe->req_len < IPMI_REQUEST_HEADER || !extern_queue_request(ibe)) {
+        extern_answer_soon(ibe);
+        return;
+    }
+    trace_ipmi_bmc_extern_resend(ibe->rsp_msg_id, ibe->req_len);
+}
+
 static void extern_queue_reset(IPMIBmcExtern *ibe)
 {
     if (ibe->send_reset && ibe->connected &&
@@ -203,6 +245,7 @@ static void extern_opened(IPMIBmcExtern *ibe)
     extern_queue_command(ibe, VM_CMD_VERSION, &version, 1);
     extern_queue_command(ibe, VM_CMD_CAPABILITIES, &caps, 1);
     extern_queue_reset(ibe);
+    extern_resend(ibe);
     extern_flush(ibe);
 }
 
@@ -228,9 +271,6 @@ static void extern_chr_event(void *opaque, QEMUChrEvent event)
         vm_decoder_reset(&ibe->decoder);
         ibe->out_pos = 0;
         ibe->out_len = 0;
-        if (ibe->waiting_rsp) {
-            extern_answer_soon(ibe);
-        }
         ibe->request_end = 0;
         ibe->connected = true;
         if (!s) {
@@ -396,7 +436,6 @@ static void ipmi_bmc_extern_handle_command(IPMIBmc *b, uint8_t *cmd,
 {
     IPMIBmcExtern *ibe = IPMI_BMC_EXTERN(b);
     uint8_t cc = 0;
-    size_t len;
 
     trace_ipmi_bmc_extern_request(msg_id, cmd_len > 0 ? cmd[0] : 0,
                                   cmd_len > 1 ? cmd[1] : 0, cmd_len);
@@ -412,6 +451,7 @@ static void ipmi_bmc_extern_handle_command(IPMIBmc *b, uint8_t *cmd,
     ibe->rsp_netfn = max_cmd_len > 0 ? cmd[0] : 0;
     ibe->rsp_cmd = max_cmd_len > 1 ? cmd[1] : 0;
     ibe->timeout_cc = IPMI_CC_TIMEOUT;
+    ibe->req_len = 0;
 
     /* As upstream: too short, longer than its buffer, or nowhere to send it. */
     if (cmd_len < IPMI_REQUEST_HEADER) {
@@ -421,22 +461,18 @@ static void ipmi_bmc_extern_handle_command(IPMIBmc *b, uint8_t *cmd,
     } else if (!ibe->connected || ibe->open_pending) {
         cc = IPMI_CC_BMC_INIT_IN_PROGRESS;
     } else {
-        unsigned room = extern_room(ibe, VM_ENCODED_MAX);
-
-        len = vm_encode_message(msg_id, cmd, cmd_len, ibe->out + ibe->out_len, room);
-        if (len == 0) {
+        memcpy(ibe->req, cmd, cmd_len);
+        ibe->req_len = cmd_len;
+        if (!extern_queue_request(ibe)) {
             cc = IPMI_CC_NODE_BUSY;
-        } else {
-            ibe->out_len += len;
-            ibe->request_end = ibe->out_len;
         }
     }
     if (cc) {
+        ibe->req_len = 0;
         extern_answer_error(ibe, cc);
         return;
     }
     ibe->waiting_rsp = true;
-    ibe->request_sent = false;
     extern_flush(ibe);
 }
 
@@ -450,14 +486,46 @@ static void ipmi_bmc_extern_handle_reset(IPMIBmc *b)
     extern_flush(ibe);
 }
 
-/* The request that was due when the machine left went to a BMC this QEMU never saw. */
+/*
+ * The machine was reset: README.vm has the VM tell the BMC. Upstream's device never
+ * does (nothing calls its handle_reset). Not the reset that builds the machine, nor
+ * the one before an incoming migration: the BMC has seen no machine to reset yet.
+ */
+static void extern_machine_reset(void *opaque)
+{
+    if (runstate_check(RUN_STATE_PRELAUNCH) || runstate_check(RUN_STATE_INMIGRATE)) {
+        return;
+    }
+    ipmi_bmc_extern_handle_reset(IPMI_BMC(opaque));
+}
+
+/*
+ * The request that was due when the machine left went to the BMC over the source's
+ * stream, whose answer will not come here: it is sent again, now if this QEMU is
+ * connected already, else once it is. Its bytes are the stream's: refuse lengths the
+ * buffer cannot hold, and a request whose bytes are not the one the error response
+ * would name.
+ */
 static int ipmi_bmc_extern_post_load(void *opaque, int version_id)
 {
     IPMIBmcExtern *ibe = opaque;
 
-    if (ibe->waiting_rsp) {
-        extern_answer_soon(ibe);
-        extern_arm(ibe);
+    if (!ibe->waiting_rsp) {
+        ibe->req_len = 0;
+        return 0;
+    }
+    if (ibe->req_len > sizeof(ibe->req) ||
+        (ibe->req_len >= IPMI_REQUEST_HEADER &&
+         (ibe->req[0] != ibe->rsp_netfn || ibe->req[1] != ibe->rsp_cmd))) {
+        error_report("ipmi-bmc-extern: migrated request of %" PRIu32 " bytes for "
+                     "NetFn/LUN %02x command %02x does not hold together; refusing it",
+                     ibe->req_len, ibe->rsp_netfn, ibe->rsp_cmd);
+        return -EINVAL;
+    }
+    ibe->request_sent = false;
+    if (ibe->connected && !ibe->open_pending) {
+        extern_resend(ibe);
+        extern_flush(ibe);
     }
     return 0;
 }
@@ -469,16 +537,21 @@ static bool ipmi_bmc_extern_request_needed(void *opaque)
     return ibe->waiting_rsp;
 }
 
-/* Which request is due, so that its error response names it (upstream has not). */
+/*
+ * The request that is due, which upstream's stream has not: its id and the header its
+ * error response names (version 1), and its bytes, to send it again (version 2).
+ */
 static const VMStateDescription vmstate_ipmi_bmc_extern_request = {
     .name = TYPE_IPMI_BMC_EXTERN "/request",
-    .version_id = 1,
+    .version_id = 2,
     .minimum_version_id = 1,
     .needed = ipmi_bmc_extern_request_needed,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT8(rsp_msg_id, IPMIBmcExtern),
         VMSTATE_UINT8(rsp_netfn, IPMIBmcExtern),
         VMSTATE_UINT8(rsp_cmd, IPMIBmcExtern),
+        VMSTATE_UINT32_V(req_len, IPMIBmcExtern, 2),
+        VMSTATE_UINT8_ARRAY_V(req, IPMIBmcExtern, MAX_IPMI_MSG_SIZE, 2),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -515,12 +588,14 @@ static void ipmi_bmc_extern_realize(DeviceState *dev, Error **errp)
     vmstate_register(NULL, VMSTATE_INSTANCE_ID_ANY, &vmstate_ipmi_bmc_extern, ibe);
     qemu_chr_fe_set_handlers(&ibe->chr, extern_can_receive, extern_receive,
                              extern_chr_event, NULL, ibe, NULL, true);
+    qemu_register_reset_nosnapshotload(extern_machine_reset, ibe);
 }
 
 static void ipmi_bmc_extern_unrealize(DeviceState *dev)
 {
     IPMIBmcExtern *ibe = IPMI_BMC_EXTERN(dev);
 
+    qemu_unregister_reset(extern_machine_reset, ibe);
     qemu_chr_fe_deinit(&ibe->chr, false);
     vmstate_unregister(NULL, &vmstate_ipmi_bmc_extern, ibe);
     qemu_bh_delete(ibe->open_bh);

@@ -6,7 +6,10 @@
  * broken frames and a stale response before the right one; the BMC's attention and
  * machine commands; and a request always answered: C3h when the BMC is silent for
  * 4 s (its late answer then dropped), D2h when it goes away (and at once while it is
- * away), a new connection announced afresh, D2h after a migration.
+ * away), a new connection announced afresh. And where upstream's device fails: a
+ * request while one is still due (upstream aborts), a control command and a response
+ * in one chunk (upstream drops the rest of the chunk), a request due across a
+ * migration (upstream answers it D2h; here it is sent again and answered).
  */
 #include "qemu/osdep.h"
 
@@ -469,9 +472,76 @@ static void test_disconnect(void)
     extern_stop(&h, &b);
 }
 
+static const uint8_t get_self_test[] = { IPMI_NETFN_APP_REQUEST, 0x04 };
+static const uint8_t self_test_rsp[] = { IPMI_NETFN_APP_RESPONSE, 0x04, 0x00, 0x55, 0x00 };
+
 /*
- * Migrated with a request due: the new QEMU, connected to the BMC on its own, answers
- * it D2h (the BMC it went to is not its own), then carries on.
+ * A request while one is still due: the machine is reset while the BMC is slow to
+ * answer, and the guest's driver starts again with a new request. Upstream's device
+ * aborts QEMU when a request comes while one is still queued; here the BMC hears of
+ * the reset, then gets the new request, and the late answer to the old is dropped.
+ */
+static void test_request_while_due(void)
+{
+    IPMIHost h;
+    FakeBmc b;
+    QTestState *qts = extern_start(&h, &b, "");
+    uint8_t got[IPMI_HOST_MSG_MAX];
+    size_t len = sizeof(got), n;
+    uint8_t old_seq, seq;
+
+    old_seq = bt_request_to_bmc(&h, &b, get_device_id, sizeof(get_device_id), 14);
+    qtest_qmp_assert_success(qts, "{ 'execute': 'system_reset' }");
+    bmc_expect_command(&b, (const uint8_t[]){ 0x04 }, 1);
+    bt_host_write_request(&h, get_self_test, sizeof(get_self_test), 15);
+    seq = bmc_read_request(&b, got, &len);
+    g_assert_cmpmem(got, len, get_self_test, sizeof(get_self_test));
+    bmc_send_response(&b, old_seq, device_id_rsp, sizeof(device_id_rsp));
+    if (seq != old_seq) {
+        g_usleep(50 * 1000);
+        g_assert_cmphex(ipmi_host_in(&h, BT_CONTROL) & BT_B2H_ATN, ==, 0);
+    }
+    bmc_send_response(&b, seq, self_test_rsp, sizeof(self_test_rsp));
+    n = bt_read_response(&h, 15, got, sizeof(got));
+    g_assert_cmpmem(got, n, self_test_rsp, sizeof(self_test_rsp));
+    extern_stop(&h, &b);
+}
+
+/*
+ * A control command and a response in one chunk from the socket: upstream's device
+ * handles the command and drops the rest of the chunk. Both take effect here.
+ */
+static void test_command_and_response_in_one_chunk(void)
+{
+    IPMIHost h;
+    FakeBmc b;
+    uint8_t seq, got[IPMI_HOST_MSG_MAX];
+    uint8_t chunk[2 * sizeof(device_id_rsp) + 8];
+    size_t n = 0, i;
+
+    extern_start(&h, &b, "");
+    seq = bt_request_to_bmc(&h, &b, get_device_id, sizeof(get_device_id), 13);
+    chunk[n++] = 0x01; /* ATTN */
+    chunk[n++] = VM_CMD_END;
+    n += put_escaped(chunk + n, seq);
+    for (i = 0; i < sizeof(device_id_rsp); i++) {
+        n += put_escaped(chunk + n, device_id_rsp[i]);
+    }
+    n += put_escaped(chunk + n, -(seq + sum(device_id_rsp, sizeof(device_id_rsp))));
+    chunk[n++] = VM_MSG_END;
+    bmc_write(&b, chunk, n);
+    bt_wait_response(&h);
+    g_assert_cmphex(ipmi_host_in(&h, BT_CONTROL) & BT_SMS_ATN, ==, BT_SMS_ATN);
+    ipmi_host_out(&h, BT_CONTROL, BT_SMS_ATN); /* the host clears it (write 1) */
+    n = bt_read_response(&h, 13, got, sizeof(got));
+    g_assert_cmpmem(got, n, device_id_rsp, sizeof(device_id_rsp));
+    extern_stop(&h, &b);
+}
+
+/*
+ * Migrated with a request due: the new QEMU, connected to the BMC on its own, says
+ * hello, sends the request again, and the guest gets the BMC's answer (upstream's
+ * answers D2h). Then it carries on.
  */
 static void test_migration(void)
 {
@@ -479,6 +549,9 @@ static void test_migration(void)
     FakeBmc b;
     QTestState *to;
     g_autofree char *args = NULL;
+    uint8_t got[IPMI_HOST_MSG_MAX];
+    size_t len = sizeof(got), n;
+    uint8_t seq;
 
     extern_start(&h, &b, "");
     bt_request_to_bmc(&h, &b, get_device_id, sizeof(get_device_id), 11);
@@ -493,8 +566,11 @@ static void test_migration(void)
     bmc_hang_up(&b);
     bmc_accept(&b);
     bmc_expect_hello(&b);
-    qtest_clock_step(to, 1000);
-    expect_error(&h2, 11, get_device_id, CC_INIT_IN_PROGRESS);
+    seq = bmc_read_request(&b, got, &len);
+    g_assert_cmpmem(got, len, get_device_id, sizeof(get_device_id));
+    bmc_send_response(&b, seq, device_id_rsp, sizeof(device_id_rsp));
+    n = bt_read_response(&h2, 11, got, sizeof(got));
+    g_assert_cmpmem(got, n, device_id_rsp, sizeof(device_id_rsp));
     get_device_id_through(&h2, &b, 12);
     extern_stop(&h2, &b);
 }
@@ -509,6 +585,9 @@ int main(int argc, char **argv)
     qtest_add_func("/ipmi/extern/machine-commands", test_machine_commands);
     qtest_add_func("/ipmi/extern/timeout", test_timeout);
     qtest_add_func("/ipmi/extern/disconnect", test_disconnect);
+    qtest_add_func("/ipmi/extern/request-while-due", test_request_while_due);
+    qtest_add_func("/ipmi/extern/command-and-response-in-one-chunk",
+                   test_command_and_response_in_one_chunk);
     qtest_add_func("/ipmi/extern/migration", test_migration);
     return g_test_run();
 }
