@@ -11,7 +11,9 @@ class Qmp:
 
     def __init__(self, path, name, exited=lambda: None, attempts=400):
         self.name = name
-        self.file = self._connect(path, exited, attempts).makefile("rw")
+        self.events = []                           # read while waiting for a reply
+        self.sock = self._connect(path, exited, attempts)
+        self.file = self.sock.makefile("rw")
         self.file.readline()                       # the greeting
         self.command("qmp_capabilities")
 
@@ -37,8 +39,35 @@ class Qmp:
             if not line:
                 raise RuntimeError("%s QEMU closed QMP during %s" % (self.name, command))
             reply = json.loads(line)
+            if "event" in reply:
+                self.events.append(reply)
             if "return" in reply:
                 return reply["return"]
             if "error" in reply:
                 raise RuntimeError("%s: %s: %s" % (self.name, command,
                                                    reply["error"]["desc"]))
+
+    def wait_event(self, name, timeout):
+        """The first event called `name` not waited for yet (events before it are
+        dropped), or None if none comes within `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            while self.events:
+                event = self.events.pop(0)
+                if event["event"] == name:
+                    return event
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            self.sock.settimeout(left)
+            try:
+                line = self.file.readline()
+            except (socket.timeout, OSError):
+                return None
+            finally:
+                self.sock.settimeout(None)
+            if not line:
+                return None
+            reply = json.loads(line)
+            if "event" in reply:
+                self.events.append(reply)
