@@ -193,7 +193,9 @@ fi
 rm -rf "$stage"
 mkdir -p "$stage/hw/ipmi/core" "$stage/include/hw/ipmi"
 
-(cd "$bindings" && find . -path ./include -prune -o -type f -print) | while read -r rel; do
+# bmcd/ is the standalone daemon, built by our own meson, not part of QEMU.
+(cd "$bindings" && find . \( -path ./include -o -path ./bmcd \) -prune -o -type f -print) |
+while read -r rel; do
     mkdir -p "$stage/hw/ipmi/$(dirname "$rel")"
     cp "$bindings/$rel" "$stage/hw/ipmi/$rel"
 done

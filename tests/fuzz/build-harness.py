@@ -7,7 +7,8 @@ this does it in one clang run. clang -MD keeps only one source's dependencies wh
 given several, so they are collected per source with -MM first.
 
 usage: build-harness.py CLANG OUTPUT DEPFILE -- FLAGS... SOURCES...
-(arguments after -- ending in .c are the sources, the others the flags)
+(arguments after -- ending in .c are the sources, the others the flags; -l, -L and
+-Wl, flags, a library's, go to the link alone: clang -MM refuses them as unused)
 """
 import subprocess
 import sys
@@ -20,16 +21,18 @@ def main():
     rest = sys.argv[5:]
     sources = [a for a in rest if a.endswith(".c")]
     flags = [a for a in rest if not a.endswith(".c")]
+    compile_flags = [a for a in flags if not a.startswith(("-l", "-L", "-Wl,"))]
     deps = []
     for src in sources:
-        r = subprocess.run([clang, *flags, "-MM", "-MT", "harness", src],
+        r = subprocess.run([clang, *compile_flags, "-MM", "-MT", "harness", src],
                            stdout=subprocess.PIPE, text=True)
         if r.returncode != 0:
             sys.exit(r.returncode)
         for path in r.stdout.replace("\\\n", " ").split(":", 1)[1].split():
             if path not in deps:
                 deps.append(path)
-    r = subprocess.run([clang, *flags, *sources, "-o", output])
+    link_flags = [a for a in flags if a not in compile_flags]
+    r = subprocess.run([clang, *compile_flags, *sources, "-o", output, *link_flags])
     if r.returncode != 0:
         sys.exit(r.returncode)
     with open(depfile, "w", encoding="utf-8") as f:
