@@ -214,10 +214,15 @@ static size_t put_escaped(uint8_t *out, uint8_t ch)
     return 1;
 }
 
-/* A response frame for seq: rsp is NetFn/LUN, cmd, completion code, data. */
-static void bmc_send_response(FakeBmc *b, uint8_t seq, const uint8_t *rsp, size_t len)
+/* The longest response frame on the wire: every byte escaped, then the marker. */
+#define RESPONSE_WIRE_MAX (2 * (IPMI_HOST_MSG_MAX + 2) + 1)
+
+/*
+ * A response frame for seq into wire[], returning its length: rsp is NetFn/LUN, cmd,
+ * completion code, data.
+ */
+static size_t frame_response(uint8_t *wire, uint8_t seq, const uint8_t *rsp, size_t len)
 {
-    uint8_t wire[2 * (IPMI_HOST_MSG_MAX + 2) + 1];
     size_t n = 0, i;
 
     n += put_escaped(wire + n, seq);
@@ -226,7 +231,14 @@ static void bmc_send_response(FakeBmc *b, uint8_t seq, const uint8_t *rsp, size_
     }
     n += put_escaped(wire + n, -(seq + sum(rsp, len)));
     wire[n++] = VM_MSG_END;
-    bmc_write(b, wire, n);
+    return n;
+}
+
+static void bmc_send_response(FakeBmc *b, uint8_t seq, const uint8_t *rsp, size_t len)
+{
+    uint8_t wire[RESPONSE_WIRE_MAX];
+
+    bmc_write(b, wire, frame_response(wire, seq, rsp, len));
 }
 
 static void bmc_send_command(FakeBmc *b, uint8_t code)
@@ -516,19 +528,12 @@ static void test_command_and_response_in_one_chunk(void)
     IPMIHost h;
     FakeBmc b;
     uint8_t seq, got[IPMI_HOST_MSG_MAX];
-    uint8_t chunk[2 * sizeof(device_id_rsp) + 8];
-    size_t n = 0, i;
+    uint8_t chunk[2 + RESPONSE_WIRE_MAX] = { 0x01, VM_CMD_END }; /* ATTN */
+    size_t n;
 
     extern_start(&h, &b, "");
     seq = bt_request_to_bmc(&h, &b, get_device_id, sizeof(get_device_id), 13);
-    chunk[n++] = 0x01; /* ATTN */
-    chunk[n++] = VM_CMD_END;
-    n += put_escaped(chunk + n, seq);
-    for (i = 0; i < sizeof(device_id_rsp); i++) {
-        n += put_escaped(chunk + n, device_id_rsp[i]);
-    }
-    n += put_escaped(chunk + n, -(seq + sum(device_id_rsp, sizeof(device_id_rsp))));
-    chunk[n++] = VM_MSG_END;
+    n = 2 + frame_response(chunk + 2, seq, device_id_rsp, sizeof(device_id_rsp));
     bmc_write(&b, chunk, n);
     bt_wait_response(&h);
     g_assert_cmphex(ipmi_host_in(&h, BT_CONTROL) & BT_SMS_ATN, ==, BT_SMS_ATN);
