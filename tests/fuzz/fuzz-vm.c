@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * fuzz-vm: the README.vm decoder (verified/vm_codec.c), which reads whatever the
- * chardev brings. The first byte picks the sender, the rest is fed byte by byte. Every
- * event must name bytes inside the decoder's buffer; a message must survive being
- * framed again by the encoder and decoded once more; and after any stream, a reset and
- * one good frame must give exactly that message.
+ * chardev brings: noise fed in spans, with good frames put into it. Every event must
+ * name bytes inside the decoder's buffer; a message must survive being framed again
+ * by the encoder and decoded once more; and every good frame put into the noise, after
+ * an end marker that closes whatever the noise began, must be delivered exactly, at
+ * its last byte and there only.
  */
 #include <string.h>
 
@@ -40,32 +41,76 @@ static void check_event(const struct vm_decoder *d, struct vm_event e)
     }
 }
 
+/* The good frames the harness puts into the noise: 3 to 18 message bytes. */
+#define GOOD_MIN 3
+#define GOOD_SPREAD 16
+
+/*
+ * Feeds one good frame, made of the input's next bytes, to a decoder that the noise
+ * before it left anywhere: an end marker first closes whatever frame the noise began
+ * (it is judged, and may be broken), then the frame must come out whole, at its last
+ * byte and there only. Returns how many input bytes it used.
+ */
+static size_t good_frame(struct vm_decoder *d, const uint8_t *data, size_t size)
+{
+    uint8_t msg[GOOD_MIN + GOOD_SPREAD], frame[VM_ENCODED_MAX];
+    struct vm_event e = { 0 };
+    size_t len, n, i;
+    uint8_t seq;
+
+    if (size < 2) {
+        return size;
+    }
+    seq = data[0];
+    len = GOOD_MIN + data[1] % GOOD_SPREAD;
+    for (i = 0; i < len; i++) {
+        msg[i] = 2 + i < size ? data[2 + i] : (uint8_t)i;
+    }
+    check_event(d, vm_decoder_feed(d, VM_COMMAND_END));
+    n = vm_encode_message(seq, msg, len, frame, sizeof(frame));
+    for (i = 0; i < n; i++) {
+        e = vm_decoder_feed(d, frame[i]);
+        if (i + 1 < n && e.kind != VM_EVENT_NONE) {
+            fuzz_fail("byte %zu of %zu of a good frame completed event %u", i, n, e.kind);
+        }
+    }
+    if (e.kind != VM_EVENT_MESSAGE || e.seq != seq || e.len != len ||
+        memcmp(d->buf + e.start, msg, len) != 0) {
+        fuzz_fail("a good %zu-byte frame in the noise was not delivered (kind %u)", len,
+                  e.kind);
+    }
+    return 2 + len < size ? 2 + len : size;
+}
+
+/*
+ * The input: byte 0 picks the sender; then, over and over, a byte giving how much
+ * noise comes next (0 to 63 bytes, fed in spans split where the input says), the
+ * noise, and the bytes of a good frame, which must be delivered whatever the noise.
+ */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const uint8_t get_device_id[] = { 0x18, 0x01 };
     struct vm_decoder d;
-    uint8_t frame[VM_ENCODED_MAX];
-    struct vm_event e = { 0 };
-    size_t i, n;
+    size_t pos = 1;
 
     if (size == 0) {
         return 0;
     }
     vm_decoder_init(&d, data[0] % 2 ? VM_SENDER_BMC : VM_SENDER_VM);
-    for (i = 1; i < size; i++) {
-        check_event(&d, vm_decoder_feed(&d, data[i]));
-    }
+    while (pos < size) {
+        size_t noise = data[pos++] % 64;
+        size_t end = pos + noise < size ? pos + noise : size;
 
-    /* The stream was cut anywhere: the next good frame must still come through. */
-    vm_decoder_reset(&d);
-    vm_decoder_init(&d, VM_SENDER_VM);
-    n = vm_encode_message(0x42, get_device_id, sizeof(get_device_id), frame, sizeof(frame));
-    for (i = 0; i < n; i++) {
-        e = vm_decoder_feed(&d, frame[i]);
-    }
-    if (e.kind != VM_EVENT_MESSAGE || e.seq != 0x42 || e.len != sizeof(get_device_id) ||
-        memcmp(d.buf + e.start, get_device_id, sizeof(get_device_id)) != 0) {
-        fuzz_fail("a good frame after the stream did not decode (kind %u)", e.kind);
+        while (pos < end) {
+            size_t used;
+            struct vm_event e = vm_decoder_feed_span(&d, data + pos, end - pos, &used);
+
+            if (used == 0 || used > end - pos) {
+                fuzz_fail("a span of %zu bytes used %zu", end - pos, used);
+            }
+            check_event(&d, e);
+            pos += used;
+        }
+        pos += good_frame(&d, data + pos, size - pos);
     }
     return 0;
 }
