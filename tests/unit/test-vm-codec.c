@@ -2,7 +2,8 @@
 /*
  * The VM protocol codec: frames as QEMU's ipmi-bt-test and OpenIPMI's VM codec write
  * them, escaping, broken frames of every kind (each followed by a good one that must
- * come through), the encoders' exact bytes and room checks, and random streams.
+ * come through), each stream also cut into reads at every place, the encoders' exact
+ * bytes and room checks, and random streams.
  */
 #include <glib.h>
 #include <string.h>
@@ -69,25 +70,60 @@ static void feed_spans(struct seen *s, struct vm_decoder *d, const uint8_t *p, s
     }
 }
 
+/* The stream as three reads, p[0 .. cut1), p[cut1 .. cut2) and p[cut2 .. n). */
+static void feed_reads(struct seen *s, struct vm_decoder *d, const uint8_t *p, size_t n,
+                       size_t cut1, size_t cut2)
+{
+    const size_t ends[] = { cut1, cut2, n };
+    size_t pos = 0, i;
+
+    for (i = 0; i < G_N_ELEMENTS(ends); i++) {
+        if (ends[i] > pos) {
+            feed_spans(s, d, p + pos, ends[i] - pos, ends[i] - pos);
+            pos = ends[i];
+        }
+    }
+}
+
 static struct seen a, b;
 
-/* The events of a stream (valid until the next call). */
+static void expect_same_events(const struct seen *x, const struct seen *y)
+{
+    g_assert_cmpuint(x->count, ==, y->count);
+    g_assert_cmpmem(x->events, sizeof(x->events[0]) * x->count,
+                    y->events, sizeof(y->events[0]) * y->count);
+}
+
+/* Streams this long are also cut at every pair of places, into three reads. */
+#define EVERY_PAIR_OF_CUTS 64
+
+/*
+ * The events of a stream (valid until the next call). A stream comes in reads cut
+ * anywhere: spans of every size from 1 to 7 and all at once, the stream cut once at
+ * every place, and short streams cut twice at every pair of places, all yield the
+ * events the stream fed byte by byte does.
+ */
 static const struct seen *decode(uint8_t sender, const uint8_t *p, size_t n)
 {
     struct vm_decoder d;
-    size_t i;
+    size_t i, j;
 
     a.count = 0;
     vm_decoder_init(&d, sender);
     feed_bytes(&a, &d, p, n);
-    /* Spans of every size from 1 to 7 and all at once yield the same events. */
     for (i = 1; i <= 8; i++) {
         b.count = 0;
         vm_decoder_init(&d, sender);
         feed_spans(&b, &d, p, n, i == 8 ? n + 1 : i);
-        g_assert_cmpuint(b.count, ==, a.count);
-        g_assert_cmpmem(b.events, sizeof(b.events[0]) * b.count,
-                        a.events, sizeof(a.events[0]) * a.count);
+        expect_same_events(&b, &a);
+    }
+    for (i = 0; i <= n; i++) {
+        for (j = n <= EVERY_PAIR_OF_CUTS ? i : n; j <= n; j++) {
+            b.count = 0;
+            vm_decoder_init(&d, sender);
+            feed_reads(&b, &d, p, n, i, j);
+            expect_same_events(&b, &a);
+        }
     }
     return &a;
 }
