@@ -521,7 +521,8 @@ static void test_request_while_due(void)
 
 /*
  * A control command and a response in one chunk from the socket: upstream's device
- * handles the command and drops the rest of the chunk. Both take effect here.
+ * handles the command and drops the rest of what it was handed (it asks for one byte
+ * per read, which hides that). This device reads whole chunks: both take effect.
  */
 static void test_command_and_response_in_one_chunk(void)
 {
