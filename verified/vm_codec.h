@@ -163,7 +163,8 @@ struct vm_event {
   // A decoder left as it was, buffer included.
   predicate vm_decoder_kept{A, B}(struct vm_decoder *d) =
     \at(d->len, A) == \at(d->len, B) && \at(d->escape, A) == \at(d->escape, B)
-    && \at(d->fault, A) == \at(d->fault, B);
+    && \at(d->fault, A) == \at(d->fault, B)
+    && \forall integer i; 0 <= i < VM_FRAME_CAPACITY ==> \at(d->buf[i], A) == \at(d->buf[i], B);
 */
 
 /*@
@@ -215,6 +216,7 @@ uint8_t vm_sum_bytes(const uint8_t *p, size_t n);
   behavior escape:
     assumes b == VM_ESCAPE && d->fault == VM_FAULT_NONE;
     ensures d->len == \old(d->len);
+    ensures \forall integer i; 0 <= i < VM_FRAME_CAPACITY ==> d->buf[i] == \old(d->buf[i]);
     ensures \old(d->escape) == 0 ==> d->escape == 1 && d->fault == VM_FAULT_NONE;
     ensures \old(d->escape) != 0 ==> d->escape == 0 && d->fault == VM_FAULT_ESCAPE;
 

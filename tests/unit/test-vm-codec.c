@@ -3,12 +3,14 @@
  * The VM protocol codec: frames as QEMU's ipmi-bt-test and OpenIPMI's VM codec write
  * them, escaping, broken frames of every kind (each followed by a good one that must
  * come through), each stream also cut into reads at every place, the encoders' exact
- * bytes and room checks, and random streams.
+ * bytes and room checks, random streams, and the proved round trip and uniqueness of
+ * the encoding (verified/vm_roundtrip.h) run on every length.
  */
 #include <glib.h>
 #include <string.h>
 
 #include "vm_codec.h"
+#include "vm_roundtrip.h"
 
 /* Every event a stream yields, in order, with the bytes the last few are about. */
 #define SEEN_BYTES 4
@@ -498,6 +500,145 @@ static void test_random_streams(void)
     }
 }
 
+/*
+ * The proved round trip (verified/vm_roundtrip.h) run: every length from the sender's
+ * shortest to the longest, for both senders, with random bytes (a fixed seed), bytes
+ * that are all special and bytes that are all escaped forms. Each frame comes back as
+ * its message at its last byte only, is the encoder's frame, and is the encoding
+ * vm_decode_canonical finds again.
+ */
+static void round_trip_one(uint8_t sender, uint8_t seq, const uint8_t *msg, size_t len)
+{
+    uint8_t wire[VM_ENCODED_MAX];
+    uint8_t again[VM_ENCODED_MAX];
+    uint8_t out[VM_ENCODED_MAX];
+    struct vm_decoder d;
+    struct vm_event e;
+    size_t wire_len = 0, completed = 0, out_len = 0;
+
+    vm_decoder_init(&d, sender);
+    e = vm_round_trip(&d, seq, msg, len, wire, &wire_len, &completed);
+    g_assert_cmpuint(e.kind, ==, VM_EVENT_MESSAGE);
+    g_assert_cmpuint(e.frame, ==, VM_FRAME_MESSAGE);
+    g_assert_cmphex(e.seq, ==, seq);
+    g_assert_cmpuint(e.start, ==, VM_MESSAGE_OFFSET);
+    g_assert_cmpmem(d.buf + e.start, e.len, msg, len);
+    g_assert_cmpuint(completed, ==, 1);
+    g_assert_cmpuint(d.len, ==, 0);
+    g_assert_false(d.escape);
+    g_assert_cmpuint(d.fault, ==, VM_FAULT_NONE);
+    g_assert_cmpuint(wire_len, ==, frame(again, sizeof(again), seq, msg, len));
+    g_assert_cmpmem(wire, wire_len, again, wire_len);
+
+    vm_decoder_init(&d, sender);
+    g_assert_true(vm_decode_canonical(&d, wire, wire_len, out, &out_len));
+    g_assert_cmpmem(out, out_len, wire, wire_len);
+    g_assert_cmpuint(d.len, ==, 0);
+}
+
+static void test_round_trip_proved(void)
+{
+    static const uint8_t special[] = { VM_MESSAGE_END, VM_COMMAND_END, VM_ESCAPE };
+    static const uint8_t escaped[] = { VM_MESSAGE_END_ESCAPED, VM_COMMAND_END_ESCAPED,
+                                       VM_ESCAPE_ESCAPED };
+    uint8_t msg[VM_FRAME_CAPACITY - VM_FRAME_OVERHEAD];
+    GRand *rand = g_rand_new_with_seed(0x5eed);
+    uint8_t sender;
+    size_t len, i;
+
+    for (sender = 0; sender < VM_SENDER_COUNT; sender++) {
+        for (len = vm_message_min(sender) - VM_FRAME_OVERHEAD; len <= sizeof(msg); len++) {
+            for (i = 0; i < len; i++) {
+                msg[i] = (uint8_t)g_rand_int_range(rand, 0, 256);
+            }
+            round_trip_one(sender, (uint8_t)g_rand_int_range(rand, 0, 256), msg, len);
+            for (i = 0; i < len; i++) {
+                msg[i] = special[(i + len) % G_N_ELEMENTS(special)];
+            }
+            round_trip_one(sender, special[len % G_N_ELEMENTS(special)], msg, len);
+            for (i = 0; i < len; i++) {
+                msg[i] = escaped[(i + len) % G_N_ELEMENTS(escaped)];
+            }
+            round_trip_one(sender, escaped[len % G_N_ELEMENTS(escaped)], msg, len);
+        }
+    }
+    g_rand_free(rand);
+}
+
+/*
+ * Byte strings the decoder does not accept as one message frame: a plain byte escaped
+ * (the only other spelling there could be), a marker escaped as itself, a bad checksum,
+ * two frames, a frame cut short, nothing at all.
+ */
+static void test_canonical_only(void)
+{
+    uint8_t wire[VM_ENCODED_MAX + 1];
+    uint8_t twice[2 * VM_ENCODED_MAX];
+    uint8_t out[VM_ENCODED_MAX];
+    struct vm_decoder d;
+    size_t n, at, out_len;
+
+    n = frame(wire, sizeof(wire), 0x42, dev_id_rsp, sizeof(dev_id_rsp));
+    vm_decoder_init(&d, VM_SENDER_BMC);
+    g_assert_true(vm_decode_canonical(&d, wire, n, out, &out_len));
+    g_assert_cmpmem(out, out_len, wire, n);
+
+    /*
+     * Every plain byte of the frame in turn escaped as a special byte is (the escape,
+     * then the byte with VM_ESCAPE_BIT added): never an escaped form, so never taken.
+     */
+    for (at = 0; at + 1 < n; at++) {
+        uint8_t bad[VM_ENCODED_MAX + 1];
+
+        if (wire[at] == VM_ESCAPE || (at > 0 && wire[at - 1] == VM_ESCAPE)) {
+            continue;
+        }
+        memcpy(bad, wire, at);
+        bad[at] = VM_ESCAPE;
+        bad[at + 1] = (uint8_t)(wire[at] + VM_ESCAPE_BIT);
+        memcpy(bad + at + 2, wire + at + 1, n - at - 1);
+        vm_decoder_init(&d, VM_SENDER_BMC);
+        g_assert_false(vm_decode_canonical(&d, bad, n + 1, out, &out_len));
+    }
+
+    /* A special byte escaped as itself instead of its escaped form. */
+    {
+        static const uint8_t msg[] = { 0x18, 0x01, VM_ESCAPE, 0x02 };
+        uint8_t bad[32];
+        size_t m = frame(bad, sizeof(bad), 0x01, msg, sizeof(msg));
+
+        g_assert_cmphex(bad[3], ==, VM_ESCAPE);
+        g_assert_cmphex(bad[4], ==, VM_ESCAPE_ESCAPED);
+        vm_decoder_init(&d, VM_SENDER_VM);
+        g_assert_true(vm_decode_canonical(&d, bad, m, out, &out_len));
+        bad[4] = VM_ESCAPE;
+        vm_decoder_init(&d, VM_SENDER_VM);
+        g_assert_false(vm_decode_canonical(&d, bad, m, out, &out_len));
+    }
+
+    /* A bad checksum. */
+    wire[n - 2] ^= 0x01;
+    vm_decoder_init(&d, VM_SENDER_BMC);
+    g_assert_false(vm_decode_canonical(&d, wire, n, out, &out_len));
+    wire[n - 2] ^= 0x01;
+
+    /* Two frames, and an empty frame before one. */
+    memcpy(twice, wire, n);
+    memcpy(twice + n, wire, n);
+    vm_decoder_init(&d, VM_SENDER_BMC);
+    g_assert_false(vm_decode_canonical(&d, twice, 2 * n, out, &out_len));
+    twice[0] = VM_MESSAGE_END;
+    memcpy(twice + 1, wire, n);
+    vm_decoder_init(&d, VM_SENDER_BMC);
+    g_assert_false(vm_decode_canonical(&d, twice, n + 1, out, &out_len));
+
+    /* Cut short, and nothing. */
+    vm_decoder_init(&d, VM_SENDER_BMC);
+    g_assert_false(vm_decode_canonical(&d, wire, n - 1, out, &out_len));
+    vm_decoder_init(&d, VM_SENDER_BMC);
+    g_assert_false(vm_decode_canonical(&d, wire, 0, out, &out_len));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -519,5 +660,7 @@ int main(int argc, char **argv)
     g_test_add_func("/vm-codec/broken/reset", test_reset);
     g_test_add_func("/vm-codec/round-trip", test_round_trip);
     g_test_add_func("/vm-codec/random-streams", test_random_streams);
+    g_test_add_func("/vm-codec/round-trip/proved", test_round_trip_proved);
+    g_test_add_func("/vm-codec/round-trip/canonical-only", test_canonical_only);
     return g_test_run();
 }
