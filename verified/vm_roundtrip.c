@@ -35,6 +35,22 @@ size_t vm_completes(struct vm_event e)
     return 0;
 }
 
+/*@
+  // What vm_take_byte and vm_feed_byte ask: a decoder in the middle of a clean frame
+  // with room for one more byte, and b's wire form at wire[at ..].
+  predicate vm_can_take{L}(struct vm_decoder *d, uint8_t *wire, integer at, integer b,
+                           size_t *completed) =
+    vm_decoder_valid(d) && d->fault == VM_FAULT_NONE && d->escape == 0
+    && d->len < VM_FRAME_CAPACITY
+    && at + vm_width(b) <= VM_ENCODED_MAX
+    && \valid_read(wire + (at .. at + vm_width(b) - 1))
+    && vm_encodes(wire, at, b)
+    && \valid(completed)
+    && \separated(d, completed)
+    && \separated(d, wire + (at .. at + 1))
+    && \separated(completed, wire + (at .. at + 1));
+*/
+
 /*
  * Feeds d the bytes that carry b at wire[at ..] (the escape and b's escaped form if b
  * is special, b itself if not): d takes b as the next byte of its frame. Returns where
@@ -42,15 +58,7 @@ size_t vm_completes(struct vm_event e)
  * (none do).
  */
 /*@
-  requires vm_decoder_valid(d) && d->fault == VM_FAULT_NONE && d->escape == 0;
-  requires d->len < VM_FRAME_CAPACITY;
-  requires at + vm_width(b) <= VM_ENCODED_MAX;
-  requires \valid_read(wire + (at .. at + vm_width(b) - 1));
-  requires vm_encodes(wire, at, b);
-  requires \valid(completed);
-  requires \separated(d, completed);
-  requires \separated(d, wire + (at .. at + 1));
-  requires \separated(completed, wire + (at .. at + 1));
+  requires vm_can_take(d, wire, at, b, completed);
   assigns d->escape, d->fault, d->len, d->buf[0 .. VM_FRAME_CAPACITY - 1], *completed;
   ensures vm_decoder_valid(d) && d->fault == VM_FAULT_NONE && d->escape == 0;
   ensures d->len == \old(d->len) + 1 && d->buf[\old(d->len)] == b;
@@ -81,15 +89,7 @@ static size_t vm_take_byte(struct vm_decoder *d, const uint8_t *wire, size_t at,
  * two memory states, which only a function's own Pre and Post can carry).
  */
 /*@
-  requires vm_decoder_valid(d) && d->fault == VM_FAULT_NONE && d->escape == 0;
-  requires d->len < VM_FRAME_CAPACITY;
-  requires at + vm_width(b) <= VM_ENCODED_MAX;
-  requires \valid_read(wire + (at .. at + vm_width(b) - 1));
-  requires vm_encodes(wire, at, b);
-  requires \valid(completed);
-  requires \separated(d, completed);
-  requires \separated(d, wire + (at .. at + 1));
-  requires \separated(completed, wire + (at .. at + 1));
+  requires vm_can_take(d, wire, at, b, completed);
   assigns d->escape, d->fault, d->len, d->buf[0 .. VM_FRAME_CAPACITY - 1], *completed;
   ensures vm_decoder_valid(d) && d->fault == VM_FAULT_NONE && d->escape == 0;
   ensures d->len == \old(d->len) + 1 && d->buf[\old(d->len)] == b;
