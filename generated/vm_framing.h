@@ -6,10 +6,11 @@
  * Generated from spec/vm.yaml by generator/ipmigen (template vm.h.j2).
  * Do not edit: change the spec and rebuild.
  *
- * The frame markers and the escape, the message frame's layout and sizes, the
- * capability bits and the control commands, with the tables a decoder needs: which
- * bytes travel escaped, and how many argument bytes each sender's commands carry.
- * verified/vm_codec.h decodes and encodes frames on these.
+ * The frame markers and the escape, the frames' layouts and sizes, the capability
+ * bits and the control commands, with the tables a decoder needs: which bytes travel
+ * escaped, and how many argument bytes each sender's commands carry. The decoder and
+ * the encoders generated with these are declared, with their contracts, in
+ * verified/vm_codec.h.
  */
 #ifndef VM_FRAMING_H
 #define VM_FRAMING_H
@@ -49,6 +50,14 @@
 #define VM_MESSAGE_MIN_BMC 5 /* a frame holding the shortest response */
 /* The longest message frame on the wire: every byte escaped, then the marker. */
 #define VM_ENCODED_MAX 605
+
+/*
+ * A control command frame, in order:
+ *   code: the command's code
+ *   args: its argument bytes
+ */
+#define VM_COMMAND_CODE_OFFSET 0
+#define VM_COMMAND_ARGS_OFFSET 1
 
 /* Capability bits (the CAPABILITIES command's argument). */
 #define VM_CAPABILITY_POWER 0x01 /* the VM can power itself off */
@@ -129,6 +138,12 @@
   ensures \result != 0 <==> vm_special(b);
 */
 bool vm_is_special(uint8_t b);
+
+/*@
+  assigns \nothing;
+  ensures \result != 0 <==> vm_end(b);
+*/
+bool vm_is_end(uint8_t b);
 
 /*
  * The byte an escaped form stands for, or -1 if b may not follow the escape.

@@ -3,7 +3,9 @@
  * OpenIPMI's VM protocol, both directions: a decoder that cuts a byte stream into
  * messages and control commands, and encoders that frame one into a caller's buffer.
  * The markers, escape, layout and command table come from spec/vm.yaml through
- * generated/vm_framing.h.
+ * generated/vm_framing.h, and so do the decoder and the encoders: generator/ compiles
+ * the spec's decoder rules and frame layouts into generated/vm_framing.c, in the words
+ * of vm_vocabulary.h. Their contracts are here, where a caller reads them.
  *
  * The caller owns a struct vm_decoder and feeds it the bytes as they arrive, one at a
  * time or a span at a time. Only a frame end completes anything: a good frame yields
@@ -24,9 +26,6 @@
 
 #include "vm_framing.h"
 
-/* A control command frame: the code, then its argument bytes. */
-#define VM_COMMAND_CODE_OFFSET 0
-#define VM_COMMAND_ARGS_OFFSET 1
 /* The longest command frame on the wire: every byte escaped, then the marker. */
 #define VM_COMMAND_ENCODED_MAX (2 * (1 + VM_COMMAND_MAX_ARGS) + 1)
 
@@ -260,53 +259,53 @@ struct vm_event vm_decoder_feed_span(struct vm_decoder *d, const uint8_t *bytes,
                                      size_t *used);
 
 /*
- * Frames an IPMI message into out[0 .. cap - 1]: seq, msg[0 .. len - 1] and the
+ * Frames an IPMI message into out[0 .. cap - 1]: seq, message[0 .. message_len - 1] and the
  * checksum, each escaped if special, then VM_MESSAGE_END. Returns the frame's length,
  * or 0 if it does not fit (out then holds a part of it). VM_ENCODED_MAX bytes always
  * suffice.
  */
 /*@
-  requires len <= VM_FRAME_CAPACITY - VM_FRAME_OVERHEAD;
-  requires \valid_read(msg + (0 .. len - 1));
+  requires message_len <= VM_FRAME_CAPACITY - VM_FRAME_OVERHEAD;
+  requires \valid_read(message + (0 .. message_len - 1));
   requires \valid(out + (0 .. cap - 1));
-  requires \separated(msg + (0 .. len - 1), out + (0 .. cap - 1));
+  requires \separated(message + (0 .. message_len - 1), out + (0 .. cap - 1));
   assigns out[0 .. cap - 1];
   ensures \result <= cap;
   ensures cap >= VM_ENCODED_MAX ==> \result > 0;
   ensures \result > 0 ==>
-          \result == vm_width(seq) + vm_widths{Pre}(msg, len)
-                     + vm_width(vm_checksum_of(seq, vm_sum{Pre}(msg, len))) + 1;
+          \result == vm_width(seq) + vm_widths{Pre}(message, message_len)
+                     + vm_width(vm_checksum_of(seq, vm_sum{Pre}(message, message_len))) + 1;
   ensures \result > 0 ==> vm_encodes(out, 0, seq);
-  ensures \result > 0 ==> \forall integer k; 0 <= k < len ==>
-            vm_encodes(out, vm_width(seq) + vm_widths{Pre}(msg, k), \old(msg[k]));
+  ensures \result > 0 ==> \forall integer k; 0 <= k < message_len ==>
+            vm_encodes(out, vm_width(seq) + vm_widths{Pre}(message, k), \old(message[k]));
   ensures \result > 0 ==>
-          vm_encodes(out, vm_width(seq) + vm_widths{Pre}(msg, len),
-                     vm_checksum_of(seq, vm_sum{Pre}(msg, len)));
+          vm_encodes(out, vm_width(seq) + vm_widths{Pre}(message, message_len),
+                     vm_checksum_of(seq, vm_sum{Pre}(message, message_len)));
   ensures \result > 0 ==> out[\result - 1] == VM_MESSAGE_END && vm_body(out, \result - 1);
 */
-size_t vm_encode_message(uint8_t seq, const uint8_t *msg, size_t len, uint8_t *out,
-                         size_t cap);
+size_t vm_encode_message(uint8_t seq, const uint8_t *message, size_t message_len,
+                         uint8_t *out, size_t cap);
 
 /*
- * Frames a control command into out[0 .. cap - 1]: code, args[0 .. n - 1], each
+ * Frames a control command into out[0 .. cap - 1]: code, args[0 .. args_len - 1], each
  * escaped if special, then VM_COMMAND_END. Returns the frame's length, or 0 if it does
  * not fit. VM_COMMAND_ENCODED_MAX bytes always suffice.
  */
 /*@
-  requires n <= VM_COMMAND_MAX_ARGS;
-  requires \valid_read(args + (0 .. n - 1));
+  requires args_len <= VM_COMMAND_MAX_ARGS;
+  requires \valid_read(args + (0 .. args_len - 1));
   requires \valid(out + (0 .. cap - 1));
-  requires \separated(args + (0 .. n - 1), out + (0 .. cap - 1));
+  requires \separated(args + (0 .. args_len - 1), out + (0 .. cap - 1));
   assigns out[0 .. cap - 1];
   ensures \result <= cap;
   ensures cap >= VM_COMMAND_ENCODED_MAX ==> \result > 0;
-  ensures \result > 0 ==> \result == vm_width(code) + vm_widths{Pre}(args, n) + 1;
+  ensures \result > 0 ==> \result == vm_width(code) + vm_widths{Pre}(args, args_len) + 1;
   ensures \result > 0 ==> vm_encodes(out, 0, code);
-  ensures \result > 0 ==> \forall integer k; 0 <= k < n ==>
+  ensures \result > 0 ==> \forall integer k; 0 <= k < args_len ==>
             vm_encodes(out, vm_width(code) + vm_widths{Pre}(args, k), \old(args[k]));
   ensures \result > 0 ==> out[\result - 1] == VM_COMMAND_END && vm_body(out, \result - 1);
 */
-size_t vm_encode_command(uint8_t code, const uint8_t *args, size_t n, uint8_t *out,
-                         size_t cap);
+size_t vm_encode_command(uint8_t code, const uint8_t *args, size_t args_len,
+                         uint8_t *out, size_t cap);
 
 #endif /* VM_CODEC_H */

@@ -38,6 +38,7 @@ def _environment():
     env.filters["hex2"] = lambda v: f"0x{v:02x}"
     env.filters["bit"] = lambda n: 1 << n
     env.filters["c_string"] = _c_string
+    env.filters["capitalize_first"] = lambda t: t[:1].upper() + t[1:]
     return env
 
 

@@ -1,15 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The `vm` kind of model: OpenIPMI's VM protocol between a VM and an external BMC.
 
-The schema checks each field on its own; this module checks what the codec
-(verified/vm_codec.c) relies on and a schema cannot say: the two end markers and the
-escape are distinct and each has the escape bit clear (so an escaped form, which has it
-set, never reads as a marker or the escape); a message frame is the sequence byte, the
-IPMI message and the checksum, in that order, and one side sends requests while the
-other answers; capability bits, command codes and names are unique, a command's `needs`
-names a declared capability and only commands the BMC sends need one. It then computes
-the sizes the codec works with from spec/messages.yaml: the longest frame and what it
-takes on the wire.
+The schema checks each field on its own; this module checks what the generated codec
+and the words it calls (verified/vm_vocabulary.h) rely on and a schema cannot say: the
+two end markers and the escape are distinct and each has the escape bit clear (so an
+escaped form, which has it set, never reads as a marker or the escape); a message frame
+is the sequence byte, the IPMI message and the checksum, a command frame the code and
+its arguments, in that order, and one side sends requests while the other answers; the
+decoder's rules take every byte in every state, each rule takes some byte, each word
+runs only in the states it may, and exactly the end markers end a frame; capability
+bits, command codes and names are unique, a command's `needs` names a declared
+capability and only commands the BMC sends need one. It then computes the sizes the
+codec works with from spec/messages.yaml: the longest frame and what it takes on the
+wire.
 """
 
 from .commands import load_messages
@@ -17,8 +20,16 @@ from .specfile import check_unique_values
 
 # The senders, in the order of their C numbers (VM_SENDER_VM = 0, VM_SENDER_BMC = 1).
 SENDERS = ("vm", "bmc")
-# The message frame's fields as the codec reads them.
-LAYOUT = ("seq", "message", "checksum")
+# Each frame's fields and their kinds, as verified/vm_codec.h declares the encoders
+# (their parameters are named after the fields) and the decoder judges the frames.
+LAYOUTS = {
+    "message": (("seq", "byte"), ("message", "bytes"), ("checksum", "checksum")),
+    "command": (("code", "byte"), ("args", "bytes")),
+}
+# The decoder's view of a byte and of itself, as the rules name them.
+BYTES = ("message_end", "command_end", "escape", "other")
+BYTE_CLASSES = {"end": ("message_end", "command_end"), "escape": ("escape",), None: BYTES}
+STATES = ("plain", "escaped", "broken")
 MARKERS = (("message_end", "MESSAGE_END"), ("command_end", "COMMAND_END"), ("escape", "ESCAPE"))
 
 
@@ -36,27 +47,76 @@ def _check_framing(spec):
             for key, name in MARKERS]
 
 
-def _check_layout(spec):
-    layout = spec.data["message"]["layout"]
-    seen = {}
-    for i, entry in enumerate(layout):
-        if entry["field"] in seen:
-            raise spec.error(f"field {entry['field']} appears twice in the layout (first as "
-                             f"entry {seen[entry['field']]})", "message", "layout", i, "field")
-        seen[entry["field"]] = i
-    for field in LAYOUT:
-        if field not in seen:
-            raise spec.error(f"the layout has no {field} field", "message", "layout")
-    for i, entry in enumerate(layout):
-        if entry["field"] != LAYOUT[i]:
-            raise spec.error(f"the codec (verified/vm_codec.c) reads {', '.join(LAYOUT)} in "
-                             f"that order; entry {i} is {entry['field']}",
-                             "message", "layout", i, "field")
+def _check_layout(spec, frame):
+    layout = spec.data[frame]["layout"]
+    want = LAYOUTS[frame]
+    have = [(e["field"], e["kind"]) for e in layout]
+    if have != list(want):
+        raise spec.error(f"the codec (verified/vm_codec.h) reads a {frame} frame as "
+                         f"{', '.join(f'{f} ({k})' for f, k in want)}, in that order; the "
+                         f"layout has {', '.join(f'{f} ({k})' for f, k in have)}",
+                         frame, "layout")
+    fields = {e["kind"]: e["field"] for e in layout}
+    return {"name": frame, "marker": f"{frame.upper()}_END",
+            "head": fields["byte"], "body": fields["bytes"],
+            "checksum": fields.get("checksum", ""),
+            "fields": [{"field": e["field"], "kind": e["kind"], "offset": i, "doc": e["doc"]}
+                       for i, e in enumerate(layout)]}
+
+
+def _check_carries(spec):
     carries = spec.data["message"]["carries"]
     if carries["vm"] == carries["bmc"]:
         raise spec.error(f"the VM and the BMC both send {carries['vm']}s: one side sends "
                          "requests and the other answers them", "message", "carries")
-    return layout
+
+
+def _rule_cells(rule):
+    return [(b, s) for b in BYTE_CLASSES[rule.get("byte")] for s in STATES
+            if rule.get("state", s) == s]
+
+
+def _check_decoder(spec):
+    """Compiles the rules in order; each takes the byte/state cells no earlier rule took."""
+    words = spec.data["words"]
+    taken = {}
+    rules = []
+    for i, rule in enumerate(spec.data["decoder"]):
+        cells = [c for c in _rule_cells(rule) if c not in taken]
+        if not cells:
+            raise spec.error("no byte reaches this rule: the rules before it take every "
+                             "byte it names", "decoder", i)
+        for j, word in enumerate(rule["do"]):
+            if word not in words:
+                raise spec.error(f"unknown word {word} (the spec has {', '.join(words)})",
+                                 "decoder", i, "do", j)
+            if words[word].get("yields") and j != len(rule["do"]) - 1:
+                raise spec.error(f"{word} yields the byte's event, so it must come last",
+                                 "decoder", i, "do", j)
+            bad = sorted({s for _, s in cells if s not in words[word]["in"]})
+            if bad:
+                raise spec.error(f"{word} may run only in {', '.join(words[word]['in'])}, "
+                                 f"but this rule runs it in {', '.join(bad)}", "decoder", i, "do", j)
+        yields = bool(rule["do"]) and bool(words[rule["do"][-1]].get("yields"))
+        for b, s in cells:
+            if (b in BYTE_CLASSES["end"]) != yields:
+                raise spec.error(f"a {b} byte in state {s} "
+                                 + ("does not end the frame: an end marker must run a word that "
+                                    "yields" if not yields else "would end the frame: only an end "
+                                    "marker may"), "decoder", i)
+            taken[(b, s)] = i
+        rules.append({"byte": rule.get("byte", ""), "state": rule.get("state", ""),
+                      "doc": rule["doc"], "yields": yields,
+                      "calls": [{"word": w, "takes_byte": words[w].get("takes") == "byte"}
+                                for w in rule["do"]]})
+    left = [f"{b} in {s}" for b in BYTES for s in STATES if (b, s) not in taken]
+    if left:
+        raise spec.error(f"no rule takes a byte {', '.join(left)}", "decoder")
+    if rules[-1]["byte"] or rules[-1]["state"]:
+        # The cells are all taken, so the last rule's test is always true: drop it.
+        raise spec.error("the last rule takes every byte the rules before leave, so it "
+                         "names no byte or state", "decoder", len(rules) - 1)
+    return rules
 
 
 def _check_commands(spec):
@@ -102,11 +162,14 @@ def _check_commands(spec):
 def build(spec, schema_dir):
     d = spec.data
     markers = _check_framing(spec)
-    layout = _check_layout(spec)
+    message = _check_layout(spec, "message")
+    command = _check_layout(spec, "command")
+    _check_carries(spec)
+    decoder = _check_decoder(spec)
     commands = _check_commands(spec)
     messages = load_messages(spec, schema_dir)["layout"]
     header = {"request": messages["request_header"], "response": messages["response_header"]}
-    overhead = len(LAYOUT) - 1  # one byte each besides the message
+    overhead = len(message["fields"]) - 1  # one byte each besides the message
     capacity = overhead + messages["max_message"]
     capabilities = sorted(d["capabilities"].items(), key=lambda kv: kv[1]["bit"])
     return {
@@ -114,7 +177,10 @@ def build(spec, schema_dir):
         "version": d["version"],
         "markers": markers,
         "escape_bit": d["framing"]["escape_bit"],
-        "layout": [{"field": e["field"], "offset": i, "doc": e["doc"]} for i, e in enumerate(layout)],
+        "layout": message["fields"],
+        "frames": [message, command],
+        "decoder": decoder,
+        "words": [{"name": n, **w} for n, w in d["words"].items()],
         "overhead": overhead,
         "capacity": capacity,
         "max_message": messages["max_message"],

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * fuzz-vm: the README.vm decoder (verified/vm_codec.c), which reads whatever the
- * chardev brings: noise fed in spans, with good frames put into it. Every event must
+ * fuzz-vm: the README.vm decoder (generated/vm_framing.c, from spec/vm.yaml), which
+ * reads whatever the chardev brings: noise fed in spans, with good frames put into it. Every event must
  * name bytes inside the decoder's buffer; a message must survive being framed again
  * by the encoder and decoded once more; and every good frame put into the noise, after
  * an end marker that closes whatever the noise began, must be delivered exactly, at

@@ -179,16 +179,46 @@ CASES = [
      "framing byte 0xaa is both command_end and escape", "  escape: 0xaa"),
     ("unknown VM capability", "vm.yaml", "needs: NMI,", "needs: LASER,",
      "unknown capability LASER", "needs: LASER,"),
-    ("a VM layout field twice", "vm.yaml", "    - {field: seq,", "    - {field: checksum,",
-     "field checksum appears twice", "    - {field: checksum, doc: \"the two's"),
+    ("a VM layout field twice", "vm.yaml", "    - {field: seq, kind: byte,",
+     "    - {field: checksum, kind: byte,",
+     "the layout has checksum (byte), message (bytes), checksum (checksum)", "  layout:"),
     ("VM message layout out of order", "vm.yaml",
-     "    - {field: seq, doc: \"chosen by the VM (ipmi-bmc-extern sends the interface's message id); "
-     "the response repeats it\"}\n"
-     "    - {field: message, doc: \"NetFn/LUN, command, for a response the completion code, then data\"}\n",
-     "    - {field: message, doc: \"NetFn/LUN, command, for a response the completion code, then data\"}\n"
-     "    - {field: seq, doc: \"chosen by the VM (ipmi-bmc-extern sends the interface's message id); "
-     "the response repeats it\"}\n",
-     "reads seq, message, checksum in that order; entry 0 is message", "    - {field: message,"),
+     "    - {field: seq, kind: byte, doc: \"chosen by the VM (ipmi-bmc-extern sends the interface's "
+     "message id); the response repeats it\"}\n"
+     "    - {field: message, kind: bytes, doc: \"NetFn/LUN, command, for a response the completion "
+     "code, then data\"}\n",
+     "    - {field: message, kind: bytes, doc: \"NetFn/LUN, command, for a response the completion "
+     "code, then data\"}\n"
+     "    - {field: seq, kind: byte, doc: \"chosen by the VM (ipmi-bmc-extern sends the interface's "
+     "message id); the response repeats it\"}\n",
+     "reads a message frame as seq (byte), message (bytes), checksum (checksum), in that order; "
+     "the layout has message (bytes), seq (byte)", "  layout:"),
+    ("a VM command frame with a checksum", "vm.yaml",
+     "    - {field: args, kind: bytes, doc: its argument bytes}\n",
+     "    - {field: args, kind: bytes, doc: its argument bytes}\n"
+     "    - {field: checksum, kind: checksum, doc: a checksum}\n",
+     "reads a command frame as code (byte), args (bytes), in that order",
+     "  layout:\n    - {field: code,"),
+    ("a VM decoder rule no byte reaches", "vm.yaml", "  - {state: broken, do: [],",
+     "  - {byte: end, do: [end_frame], doc: again}\n  - {state: broken, do: [],",
+     "no byte reaches this rule", "doc: again}"),
+    ("a byte the VM decoder leaves untaken", "vm.yaml",
+     "  - {do: [store], doc: \"a plain byte joins the frame\"}\n", "",
+     "no rule takes a byte other in plain", "decoder:\n"),
+    ("a VM decoder word run in a state it may not", "vm.yaml",
+     "  - {state: escaped, do: [store_escaped],", "  - {do: [store_escaped],",
+     "store_escaped may run only in escaped, but this rule runs it in plain",
+     "  - {do: [store_escaped],"),
+    ("an end marker that does not end the VM frame", "vm.yaml",
+     "  - {byte: end, do: [end_frame], doc: \"a marker ends the frame, whatever it holds: judge it, "
+     "start the next\"}\n  - {state: broken, do: [], doc: \"the frame is broken already: wait for "
+     "its end\"}\n",
+     "  - {state: broken, do: [], doc: \"the frame is broken already: wait for its end\"}\n"
+     "  - {byte: end, do: [end_frame], doc: \"a marker ends the frame, whatever it holds: judge it, "
+     "start the next\"}\n",
+     "a message_end byte in state broken does not end the frame", "  - {state: broken,"),
+    ("an unknown VM decoder word", "vm.yaml", "do: [begin_escape]", "do: [begin_escap]",
+     "unknown word begin_escap", "do: [begin_escap]"),
     ("both VM sides send requests", "vm.yaml", "    bmc: response", "    bmc: request",
      "the VM and the BMC both send requests", "  carries:"),
 ]
